@@ -1,0 +1,50 @@
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Common.Persistence;
+using CleanAuth.Application.Common.Security;
+using CleanAuth.Domain.Clients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CleanAuth.Application.Clients;
+
+/// <summary>
+/// Decides whether presented client credentials belong to a client that may authenticate now.
+/// Every failure looks the same to the caller; the log gets the reason.
+/// </summary>
+public sealed class ClientAuthenticator(
+    IApplicationDbContext db,
+    ISecretHasher secretHasher,
+    TimeProvider timeProvider,
+    ILogger<ClientAuthenticator> logger)
+{
+    /// <summary>Returns the tracked client, or <c>null</c> when authentication fails.</summary>
+    public async Task<ApiClient?> AuthenticateAsync(ClientCredentials credentials, CancellationToken cancellationToken)
+    {
+        var client = await db.ApiClients
+            .SingleOrDefaultAsync(c => c.ClientKey == credentials.ClientKey, cancellationToken);
+
+        // Verify even when the key is unknown: an early exit would tell an attacker which keys exist.
+        var secretMatches = secretHasher.Verify(credentials.ClientSecret, client?.SecretHash);
+
+        if (client is null)
+        {
+            logger.ClientAuthenticationFailed(credentials.ClientKey, "unknown client key");
+            return null;
+        }
+
+        if (!secretMatches)
+        {
+            logger.ClientAuthenticationFailed(client.ClientKey, "wrong secret");
+            return null;
+        }
+
+        var status = client.StatusAt(timeProvider.GetUtcNow());
+        if (status != ClientStatus.Usable)
+        {
+            logger.ClientAuthenticationFailed(client.ClientKey, status == ClientStatus.Expired ? "expired" : "deactivated");
+            return null;
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,95 @@
+using CleanAuth.Application.Common.Users;
+using CleanAuth.Domain.Clients;
+using Microsoft.Extensions.Logging;
+
+namespace CleanAuth.Application.Common.Logging;
+
+/// <summary>
+/// Security events of the use cases, each with a stable event id so that alerts and audits can
+/// select them. Properties carry identifiers only: never a secret, a password or token text.
+/// Successes are audit facts (Information); a client-caused failure is Information too, so
+/// routine bad requests do not raise alerts; patterns worth a look are Warning.
+/// </summary>
+public static partial class SecurityLog
+{
+    [LoggerMessage(
+        EventId = 1000,
+        EventName = "ClientTokenIssued",
+        Level = LogLevel.Information,
+        Message = "Issued client token {TokenId} to client {ClientId}")]
+    public static partial void ClientTokenIssued(this ILogger logger, Guid tokenId, string clientId);
+
+    [LoggerMessage(
+        EventId = 1001,
+        EventName = "UserTokenIssued",
+        Level = LogLevel.Information,
+        Message = "Issued user token {TokenId} to user {UserId} through client {ClientId}")]
+    public static partial void UserTokenIssued(this ILogger logger, Guid tokenId, Guid userId, string clientId);
+
+    [LoggerMessage(
+        EventId = 1010,
+        EventName = "ClientAuthenticationFailed",
+        Level = LogLevel.Information,
+        Message = "Client authentication failed for client {ClientId}: {Reason}")]
+    public static partial void ClientAuthenticationFailed(this ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(
+        EventId = 1011,
+        EventName = "GrantNotAllowed",
+        Level = LogLevel.Information,
+        Message = "Client {ClientId} asked for grant {GrantType}, which it is not allowed")]
+    public static partial void GrantNotAllowed(this ILogger logger, string clientId, GrantTypes grantType);
+
+    [LoggerMessage(
+        EventId = 1020,
+        EventName = "SignInFailed",
+        Level = LogLevel.Information,
+        Message = "Sign-in through client {ClientId} failed for user {UserId}: {Reason}")]
+    public static partial void SignInFailed(
+        this ILogger logger,
+        string clientId,
+        Guid? userId,
+        PasswordCheckStatus reason);
+
+    [LoggerMessage(
+        EventId = 1021,
+        EventName = "UserLockedOut",
+        Level = LogLevel.Warning,
+        Message = "User {UserId} is locked out after repeated wrong passwords")]
+    public static partial void UserLockedOut(this ILogger logger, Guid userId);
+
+    [LoggerMessage(
+        EventId = 1030,
+        EventName = "TokenRejected",
+        Level = LogLevel.Information,
+        Message = "Rejected access token {TokenId}: {Reason}")]
+    public static partial void TokenRejected(this ILogger logger, Guid? tokenId, string reason);
+
+    [LoggerMessage(
+        EventId = 1040,
+        EventName = "ClientRegistered",
+        Level = LogLevel.Information,
+        Message = "Registered client {ClientId} ({Platform})")]
+    public static partial void ClientRegistered(this ILogger logger, string clientId, ClientPlatform platform);
+
+    [LoggerMessage(
+        EventId = 1041,
+        EventName = "ClientDeactivated",
+        Level = LogLevel.Information,
+        Message = "Deactivated client {ClientId}; its tokens stop working")]
+    public static partial void ClientDeactivated(this ILogger logger, string clientId);
+
+    [LoggerMessage(
+        EventId = 1042,
+        EventName = "ClientActivated",
+        Level = LogLevel.Information,
+        Message = "Activated client {ClientId}")]
+    public static partial void ClientActivated(this ILogger logger, string clientId);
+
+    [LoggerMessage(
+        EventId = 1050,
+        EventName = "UserRegistered",
+        Level = LogLevel.Information,
+        Message = "Registered user {UserId}")]
+    public static partial void UserRegistered(this ILogger logger, Guid userId);
+}

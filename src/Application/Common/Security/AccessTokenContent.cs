@@ -1,0 +1,9 @@
+namespace CleanAuth.Application.Common.Security;
+
+/// <summary>What an access token carries inside its encryption.</summary>
+public sealed record AccessTokenContent(
+    Guid TokenId,
+    Guid ClientId,
+    Guid? UserId,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ExpiresAt);

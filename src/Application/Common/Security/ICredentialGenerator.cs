@@ -1,0 +1,9 @@
+namespace CleanAuth.Application.Common.Security;
+
+/// <summary>Creates new client keys and secrets from a cryptographically secure generator.</summary>
+public interface ICredentialGenerator
+{
+    string NewClientKey();
+
+    string NewClientSecret();
+}

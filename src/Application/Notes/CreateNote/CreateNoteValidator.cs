@@ -1,0 +1,13 @@
+using CleanAuth.Domain.Notes;
+using FluentValidation;
+
+namespace CleanAuth.Application.Notes.CreateNote;
+
+public sealed class CreateNoteValidator : AbstractValidator<CreateNote>
+{
+    public CreateNoteValidator()
+    {
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Note.MaxTitleLength);
+        RuleFor(c => c.Body).NotNull().MaximumLength(Note.MaxBodyLength);
+    }
+}

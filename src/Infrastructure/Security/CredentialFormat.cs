@@ -1,0 +1,18 @@
+namespace CleanAuth.Infrastructure.Security;
+
+/// <summary>
+/// Prefixes that make each kind of credential recognisable in logs, support tickets and secret
+/// scanners, and random sizes that put guessing out of reach.
+/// </summary>
+internal static class CredentialFormat
+{
+    public const string ClientKeyPrefix = "ca_ck_";
+    public const string ClientSecretPrefix = "ca_cs_";
+    public const string AccessTokenPrefix = "ca_at_";
+
+    /// <summary>128 bits: a key is public, it only has to be unique and unguessable as a name.</summary>
+    public const int ClientKeyBytes = 16;
+
+    /// <summary>256 bits from a CSPRNG, which is why a fast hash is the right way to store it.</summary>
+    public const int ClientSecretBytes = 32;
+}

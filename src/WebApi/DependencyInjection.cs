@@ -1,0 +1,102 @@
+using System.Net;
+using CleanAuth.Application.Common.Behaviours;
+using CleanAuth.Application.Common.Security;
+using CleanAuth.WebApi.Authentication;
+using CleanAuth.WebApi.Errors;
+using CleanAuth.WebApi.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace CleanAuth.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        services.AddMediator(options =>
+        {
+            // Scoped, because handlers use the DbContext.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+
+            // Validation is the only behaviour: a handler never sees a request that failed it.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+        });
+
+        services.AddOptions<TokenOptions>()
+            .BindConfiguration(TokenOptions.SectionName)
+            .Validate(
+                tokens => tokens.ClientTokenLifetime > TimeSpan.Zero
+                    && tokens.AccessTokenLifetime > TimeSpan.Zero
+                    && tokens.RefreshTokenLifetime > TimeSpan.Zero,
+                "Token lifetimes must be positive TimeSpan values such as 00:15:00.")
+            .ValidateOnStart();
+        services.AddOptions<HttpsOptions>()
+            .Configure(https => https.Required = !environment.IsDevelopment())
+            .BindConfiguration(HttpsOptions.SectionName);
+
+        services.AddControllers();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddClientTokenAuthentication();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddTrustedProxies(configuration);
+
+        return services;
+    }
+
+    /// <summary>
+    /// Forwarded headers are believed only from the proxies configured under
+    /// <c>ReverseProxy:KnownProxies</c> (addresses) and <c>ReverseProxy:KnownNetworks</c> (CIDR), so a
+    /// client cannot claim HTTPS or another address by sending the headers itself.
+    /// </summary>
+    private static void AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+    }
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        // Order matters: security headers are registered before anything can answer; request logging
+        // wraps the exception handler so handled errors are logged with their real status.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<HttpsRequirementMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapControllers();
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using CleanAuth.Application;
+using CleanAuth.Infrastructure;
+using CleanAuth.WebApi;
+using CleanAuth.WebApi.Admin;
+using CleanAuth.WebApi.Hosting;
+
+var isAdminCommand = AdminCommandLine.Handles(args);
+
+// Admin verbs take their own arguments; only serving passes them on as host configuration.
+var builder = WebApplication.CreateBuilder(isAdminCommand ? [] : args);
+if (builder.Environment.IsDevelopment())
+{
+    // Written by scripts/run.sh: the connection string of the local throwaway database.
+    builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
+}
+
+builder.AddSerilogLogging(forAdminCommands: isAdminCommand);
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+if (isAdminCommand)
+{
+    return await new AdminCommandLine(app.Services, Console.Out, Console.Error).RunAsync(args);
+}
+
+app.UseWebApi();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
