@@ -77,7 +77,8 @@ public static class DependencyInjection
 
     private static void AddUserAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        var lockout = configuration.GetSection(LockoutSettings.SectionName).Get<LockoutSettings>() ?? new LockoutSettings();
+        var lockout = configuration.GetSection(LockoutSettings.SectionName).Get<LockoutSettings>()
+            ?? new LockoutSettings();
 
         services
             .AddIdentityCore<ApplicationUser>(options =>

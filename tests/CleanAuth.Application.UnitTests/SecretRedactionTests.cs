@@ -26,7 +26,15 @@ public sealed class SecretRedactionTests
         new ValidateToken(Token),
         new IssuedAccessToken(Token, TimeSpan.FromMinutes(15), Guid.NewGuid()),
         new RegisteredClient(
-            new ClientSummary("ca_ck_key", "Web", ClientPlatform.Web, GrantTypes.Password, true, null, DateTimeOffset.UnixEpoch, null),
+            new ClientSummary(
+                "ca_ck_key",
+                "Web",
+                ClientPlatform.Web,
+                GrantTypes.Password,
+                true,
+                null,
+                DateTimeOffset.UnixEpoch,
+                null),
             Secret),
     ];
 

@@ -46,7 +46,9 @@ public sealed class ValidatorTests
     {
         var oversized = new string('a', ClientCredentials.MaxLength + 1);
 
-        new ClientCredentialsValidator().Validate(new ClientCredentials("ca_ck_key", oversized)).IsValid.Should().BeFalse();
+        new ClientCredentialsValidator()
+            .Validate(new ClientCredentials("ca_ck_key", oversized))
+            .IsValid.Should().BeFalse();
     }
 
     [Fact]

@@ -8,7 +8,13 @@ public sealed class AccessTokenTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     private AccessToken Issue(Guid? userId = null) =>
-        AccessToken.Issue(Guid.NewGuid(), Guid.NewGuid(), userId, [9], _time.GetUtcNow(), _time.GetUtcNow().AddMinutes(15));
+        AccessToken.Issue(
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            userId,
+            [9],
+            _time.GetUtcNow(),
+            _time.GetUtcNow().AddMinutes(15));
 
     [Fact]
     public void The_kind_follows_from_whether_a_user_is_bound()

@@ -10,7 +10,14 @@ public sealed class ApiClientTests
     private ApiClient NewClient(
         GrantTypes grants = GrantTypes.ClientCredentials | GrantTypes.Password,
         DateTimeOffset? expiresAt = null) =>
-        ApiClient.Register("Android 5.2", ClientPlatform.Android, "ca_ck_key", [1, 2, 3], grants, expiresAt, _time.GetUtcNow());
+        ApiClient.Register(
+            "Android 5.2",
+            ClientPlatform.Android,
+            "ca_ck_key",
+            [1, 2, 3],
+            grants,
+            expiresAt,
+            _time.GetUtcNow());
 
     [Fact]
     public void A_new_client_is_active_and_can_authenticate()

@@ -41,7 +41,9 @@ public sealed class ClientAuthenticator(
         var status = client.StatusAt(timeProvider.GetUtcNow());
         if (status != ClientStatus.Usable)
         {
-            logger.ClientAuthenticationFailed(client.ClientKey, status == ClientStatus.Expired ? "expired" : "deactivated");
+            logger.ClientAuthenticationFailed(
+                client.ClientKey,
+                status == ClientStatus.Expired ? "expired" : "deactivated");
             return null;
         }
 

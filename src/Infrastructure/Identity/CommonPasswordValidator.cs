@@ -12,7 +12,10 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUs
 {
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadCommonPasswords);
 
-    public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
+    public Task<IdentityResult> ValidateAsync(
+        UserManager<ApplicationUser> manager,
+        ApplicationUser user,
+        string? password)
     {
         if (password is null)
         {

@@ -17,7 +17,10 @@ internal sealed class IdentityUserAccounts(
     private static readonly Lazy<string> TimingEqualiserHash = new(
         () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
 
-    public async Task<UserRegistration> RegisterAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<UserRegistration> RegisterAsync(
+        string userName,
+        string password,
+        CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var user = new ApplicationUser
@@ -50,7 +53,10 @@ internal sealed class IdentityUserAccounts(
         return ToRejection(result);
     }
 
-    public async Task<PasswordCheck> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<PasswordCheck> CheckPasswordAsync(
+        string userName,
+        string password,
+        CancellationToken cancellationToken)
     {
         var user = await userManager.FindByNameAsync(userName);
         if (user is null)

@@ -15,7 +15,9 @@ namespace CleanAuth.Infrastructure.Persistence;
 /// Protection key ring that every instance shares.
 /// </summary>
 public sealed class CleanAuthDbContext(DbContextOptions<CleanAuthDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext, IDataProtectionKeyContext
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options),
+      IApplicationDbContext,
+      IDataProtectionKeyContext
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 

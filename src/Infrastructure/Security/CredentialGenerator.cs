@@ -8,7 +8,8 @@ internal sealed class CredentialGenerator : ICredentialGenerator
 {
     public string NewClientKey() => CredentialFormat.ClientKeyPrefix + RandomText(CredentialFormat.ClientKeyBytes);
 
-    public string NewClientSecret() => CredentialFormat.ClientSecretPrefix + RandomText(CredentialFormat.ClientSecretBytes);
+    public string NewClientSecret() =>
+        CredentialFormat.ClientSecretPrefix + RandomText(CredentialFormat.ClientSecretBytes);
 
     private static string RandomText(int byteCount) =>
         Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(byteCount));

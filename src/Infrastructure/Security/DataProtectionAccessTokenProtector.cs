@@ -53,7 +53,8 @@ internal sealed class DataProtectionAccessTokenProtector(IDataProtectionProvider
 
         var encoded = tokenText.AsSpan(CredentialFormat.AccessTokenPrefix.Length);
         var protectedBytes = new byte[Base64Url.GetMaxDecodedLength(encoded.Length)];
-        if (Base64Url.DecodeFromChars(encoded, protectedBytes, out _, out var written) != System.Buffers.OperationStatus.Done)
+        if (Base64Url.DecodeFromChars(encoded, protectedBytes, out _, out var written)
+            != System.Buffers.OperationStatus.Done)
         {
             return false;
         }

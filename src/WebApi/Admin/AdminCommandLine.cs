@@ -101,8 +101,16 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
 
     private Command BuildCreateCommand()
     {
-        var name = new Option<string>("--name") { Description = "A name people recognise, such as \"Android 5.2\".", Required = true };
-        var platform = new Option<string>("--platform") { Description = "web, android, ios or server.", Required = true };
+        var name = new Option<string>("--name")
+        {
+            Description = "A name people recognise, such as \"Android 5.2\".",
+            Required = true,
+        };
+        var platform = new Option<string>("--platform")
+        {
+            Description = "web, android, ios or server.",
+            Required = true,
+        };
         platform.AcceptOnlyFromAmong(Platforms);
         var grants = new Option<string>("--grants")
         {
@@ -123,7 +131,8 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         {
             if (!GrantNames.TryParse(parseResult.GetValue(grants)!, out var allowedGrants))
             {
-                await error.WriteLineAsync("--grants takes client_credentials, password, or both separated by a comma.");
+                await error.WriteLineAsync(
+                    "--grants takes client_credentials, password, or both separated by a comma.");
                 return AdminExitCode.Usage;
             }
 
@@ -167,7 +176,9 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         var command = new Command("list", "List every client (never a secret).") { json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var clients = (await SendAsync(sender => sender.Send(new ListClients(), cancellationToken))).Select(ClientOutput.From).ToList();
+            var clients = (await SendAsync(sender => sender.Send(new ListClients(), cancellationToken)))
+                .Select(ClientOutput.From)
+                .ToList();
             if (parseResult.GetValue(json))
             {
                 await WriteJsonAsync(clients);
@@ -176,7 +187,8 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
 
             if (clients.Count == 0)
             {
-                await output.WriteLineAsync("No clients yet. Register one with: clients create --name NAME --platform PLATFORM");
+                await output.WriteLineAsync(
+                    "No clients yet. Register one with: clients create --name NAME --platform PLATFORM");
                 return AdminExitCode.Success;
             }
 
@@ -204,7 +216,8 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         var command = new Command("show", "Show one client (never its secret).") { clientId, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var summary = await SendAsync(sender => sender.Send(new GetClient(parseResult.GetValue(clientId)!), cancellationToken));
+            var summary = await SendAsync(
+                sender => sender.Send(new GetClient(parseResult.GetValue(clientId)!), cancellationToken));
             if (summary is null)
             {
                 return await ClientNotFoundAsync(parseResult.GetValue(clientId)!);
@@ -238,7 +251,8 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var key = parseResult.GetValue(clientId)!;
-            var summary = await SendAsync(sender => sender.Send(new ChangeClientStatus(key, active), cancellationToken));
+            var summary = await SendAsync(
+                sender => sender.Send(new ChangeClientStatus(key, active), cancellationToken));
             if (summary is null)
             {
                 return await ClientNotFoundAsync(key);
@@ -287,7 +301,8 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
     {
         var table = rows.ToList();
         var widths = headers
-            .Select((header, column) => Math.Max(header.Length, table.Count == 0 ? 0 : table.Max(r => r[column].Length)))
+            .Select((header, column) =>
+                Math.Max(header.Length, table.Count == 0 ? 0 : table.Max(r => r[column].Length)))
             .ToArray();
 
         await output.WriteLineAsync(FormatRow(headers, widths));

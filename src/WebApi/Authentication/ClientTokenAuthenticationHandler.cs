@@ -30,7 +30,10 @@ public sealed class ClientTokenAuthenticationHandler(
         new InvalidBearerTokenException("The access token is invalid, revoked, or no longer accepted; sign in again."));
 
     private static readonly AuthenticateResult ExpiredToken = AuthenticateResult.Fail(
-        new InvalidBearerTokenException("The access token expired; refresh it or request a new one.") { IsExpired = true });
+        new InvalidBearerTokenException("The access token expired; refresh it or request a new one.")
+        {
+            IsExpired = true,
+        });
 
     private static readonly InvalidBearerTokenException UserTokenRequired =
         new("This endpoint needs a user token: sign a user in with the password grant.");

@@ -38,7 +38,10 @@ public sealed class UsersController(ISender sender) : ControllerBase
             UserRegistrationStatus.Created =>
                 Created("/api/v1/users/me", UserResponse.From(registration.Account!)),
             UserRegistrationStatus.UserNameTaken =>
-                Problem(statusCode: StatusCodes.Status409Conflict, title: "User name taken", detail: "Choose another user name."),
+                Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "User name taken",
+                    detail: "Choose another user name."),
             UserRegistrationStatus.UserNameRejected =>
                 FieldProblem("username", registration.Errors),
             _ => FieldProblem("password", registration.Errors),

@@ -50,7 +50,8 @@ internal sealed partial class ProblemExceptionHandler(
 
             case var _ when IsDatabaseUnavailable(exception):
                 DatabaseUnavailable(logger, exception.GetType().Name, exception.Message);
-                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                httpContext.Response.Headers.RetryAfter =
+                    RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return await WriteProblemAsync(
                     httpContext,
                     StatusCodes.Status503ServiceUnavailable,
@@ -99,7 +100,9 @@ internal sealed partial class ProblemExceptionHandler(
         await httpContext.Response.WriteAsJsonAsync(new TokenErrorResponse("invalid_request", description));
     }
 
-    private async ValueTask<bool> WriteValidationProblemAsync(HttpContext httpContext, RequestValidationException validation)
+    private async ValueTask<bool> WriteValidationProblemAsync(
+        HttpContext httpContext,
+        RequestValidationException validation)
     {
         // Field names as the JSON the client sent spells them.
         var errors = validation.Errors.ToDictionary(
@@ -118,7 +121,11 @@ internal sealed partial class ProblemExceptionHandler(
         });
     }
 
-    private async ValueTask<bool> WriteProblemAsync(HttpContext httpContext, int statusCode, string title, string detail)
+    private async ValueTask<bool> WriteProblemAsync(
+        HttpContext httpContext,
+        int statusCode,
+        string title,
+        string detail)
     {
         httpContext.Response.StatusCode = statusCode;
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext

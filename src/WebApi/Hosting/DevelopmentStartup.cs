@@ -79,6 +79,8 @@ internal static class DevelopmentStartup
         {
             var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?
                 .Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+            var tryIt = $"curl -s -u '{created.Client.ClientId}:{created.ClientSecret}'"
+                + $" -d grant_type=client_credentials {baseUrl}/oauth/token";
             Console.WriteLine(
                 $"""
 
@@ -86,7 +88,7 @@ internal static class DevelopmentStartup
                   client_id:     {created.Client.ClientId}
                   client_secret: {created.ClientSecret}
                 Try it:
-                  curl -s -u '{created.Client.ClientId}:{created.ClientSecret}' -d grant_type=client_credentials {baseUrl}/oauth/token
+                  {tryIt}
 
                 """);
         });

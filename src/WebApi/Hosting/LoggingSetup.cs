@@ -37,7 +37,8 @@ internal static class LoggingSetup
             else if (builder.Environment.IsDevelopment())
             {
                 logger.WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: "
+                        + "{Message:lj}{NewLine}{Exception}",
                     formatProvider: null);
             }
             else

@@ -14,7 +14,8 @@ namespace CleanAuth.WebApi.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class CleanAuthFactory(string connectionString) : WebApplicationFactory<Program>
 {
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Time { get; } =
+        new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public CapturedLogs Logs { get; } = new();
 

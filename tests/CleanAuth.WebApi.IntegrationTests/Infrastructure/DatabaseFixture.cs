@@ -37,7 +37,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = databaseName }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString)
+        {
+            Database = databaseName,
+        }.ConnectionString;
         Factory = new CleanAuthFactory(ConnectionString);
 
         await using (var scope = Factory.Services.CreateAsyncScope())

@@ -93,7 +93,10 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
         return (await ReadJsonAsync(response)).GetProperty("access_token").GetString()!;
     }
 
-    protected async Task<HttpResponseMessage> SignUpAsync(string clientToken, string username, string password = StrongPassword)
+    protected async Task<HttpResponseMessage> SignUpAsync(
+        string clientToken,
+        string username,
+        string password = StrongPassword)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/users")
         {

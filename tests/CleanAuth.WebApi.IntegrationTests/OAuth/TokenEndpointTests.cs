@@ -121,7 +121,9 @@ public sealed class TokenEndpointTests(DatabaseFixture database) : IntegrationTe
     public async Task Missing_or_unknown_grant_types_are_standard_errors(string? grantType, string error)
     {
         var client = await CreateClientAsync();
-        var parameters = grantType is null ? [] : new List<KeyValuePair<string, string>> { new("grant_type", grantType) };
+        var parameters = grantType is null
+            ? []
+            : new List<KeyValuePair<string, string>> { new("grant_type", grantType) };
 
         using var response = await PostTokenAsync(parameters, Basic(client));
 

@@ -26,7 +26,10 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
         created.GetProperty("client_id").GetString().Should().StartWith("ca_ck_");
         created.GetProperty("client_secret").GetString().Should().StartWith("ca_cs_");
         created.GetProperty("platform").GetString().Should().Be("ios");
-        created.GetProperty("grant_types").EnumerateArray().Select(g => g.GetString()).Should().Equal("client_credentials");
+        created.GetProperty("grant_types")
+            .EnumerateArray()
+            .Select(g => g.GetString())
+            .Should().Equal("client_credentials");
 
         await GetClientTokenAsync(new TestClient(
             created.GetProperty("client_id").GetString()!,

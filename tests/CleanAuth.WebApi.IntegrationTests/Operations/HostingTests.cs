@@ -23,7 +23,15 @@ public sealed class HostingTests(DatabaseFixture database) : IntegrationTest(dat
 
         document.StatusCode.Should().Be(HttpStatusCode.OK);
         var paths = (await ReadJsonAsync(document)).GetProperty("paths");
-        foreach (var route in new[] { "/oauth/token", "/api/v1/users", "/api/v1/users/me", "/api/v1/notes", "/api/v1/announcements" })
+        var routes = new[]
+        {
+            "/oauth/token",
+            "/api/v1/users",
+            "/api/v1/users/me",
+            "/api/v1/notes",
+            "/api/v1/announcements",
+        };
+        foreach (var route in routes)
         {
             paths.TryGetProperty(route, out _).Should().BeTrue($"{route} should be described");
         }

@@ -34,7 +34,8 @@ public sealed class LogSafetyTests(DatabaseFixture database) : IntegrationTest(d
         var lines = Factory.Logs.RenderedLines().ToList();
 
         lines.Should().NotBeEmpty();
-        string[] credentials = [client.ClientSecret, wrongSecret, StrongPassword, wrongPassword, clientToken, userToken];
+        string[] credentials =
+            [client.ClientSecret, wrongSecret, StrongPassword, wrongPassword, clientToken, userToken];
         var leaks = lines.Where(line => credentials.Any(c => line.Contains(c, StringComparison.Ordinal)));
         leaks.Should().BeEmpty();
 

@@ -259,7 +259,8 @@ public sealed class SignUpEndpointTests(DatabaseFixture database) : ClientEndpoi
 
     protected override HttpRequestMessage CreateRequest() => new(HttpMethod.Post, "/api/v1/users")
     {
-        Content = System.Net.Http.Json.JsonContent.Create(new { username = $"user{++_signUps}", password = StrongPassword }),
+        Content = System.Net.Http.Json.JsonContent.Create(
+            new { username = $"user{++_signUps}", password = StrongPassword }),
     };
 }
 

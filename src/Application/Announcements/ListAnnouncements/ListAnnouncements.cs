@@ -21,6 +21,8 @@ public sealed class ListAnnouncementsHandler : IQueryHandler<ListAnnouncements, 
             new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
     ];
 
-    public ValueTask<IReadOnlyList<AnnouncementDto>> Handle(ListAnnouncements query, CancellationToken cancellationToken) =>
+    public ValueTask<IReadOnlyList<AnnouncementDto>> Handle(
+        ListAnnouncements query,
+        CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<AnnouncementDto>>(Announcements);
 }

@@ -12,7 +12,8 @@ public sealed class RegisterClientValidator : AbstractValidator<RegisterClient>
         RuleFor(c => c.Name).NotEmpty().MaximumLength(MaxNameLength);
         RuleFor(c => c.Platform).IsInEnum();
         RuleFor(c => c.AllowedGrants)
-            .Must(grants => grants != GrantTypes.None && (grants & ~(GrantTypes.ClientCredentials | GrantTypes.Password)) == 0)
+            .Must(grants => grants != GrantTypes.None
+                && (grants & ~(GrantTypes.ClientCredentials | GrantTypes.Password)) == 0)
             .WithMessage("Allow at least one of the grants client_credentials and password.");
         RuleFor(c => c.ExpiresAt)
             .Must(expiresAt => expiresAt is null || expiresAt > timeProvider.GetUtcNow())

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CleanAuth.Application.Tokens.IssueClientToken;
 
-/// <summary>The client-credentials grant (RFC 6749 §4.4): an app trades its key and secret for a client token.</summary>
+/// <summary>
+/// The client-credentials grant (RFC 6749 §4.4): an app trades its key and secret for a client token.
+/// </summary>
 public sealed record IssueClientToken(ClientCredentials Client) : ICommand<TokenGrantResult>;
 
 public sealed class IssueClientTokenHandler(
