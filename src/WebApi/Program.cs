@@ -8,11 +8,7 @@ var isAdminCommand = AdminCommandLine.Handles(args);
 
 // Admin verbs take their own arguments; only serving passes them on as host configuration.
 var builder = WebApplication.CreateBuilder(isAdminCommand ? [] : args);
-if (builder.Environment.IsDevelopment())
-{
-    // Written by scripts/run.sh: the connection string of the local throwaway database.
-    builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
-}
+builder.AddLocalSettings();
 
 builder.AddSerilogLogging(forAdminCommands: isAdminCommand);
 builder.Services

@@ -72,15 +72,11 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         var command = new Command("migrate", "Apply pending database migrations, then exit.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CleanAuthDbContext>();
+            var applied = await services.MigrateDatabaseAsync(cancellationToken);
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await db.Database.MigrateAsync(cancellationToken);
-
-            await output.WriteLineAsync(pending.Count == 0
+            await output.WriteLineAsync(applied == 0
                 ? "The database is up to date."
-                : $"Applied {pending.Count} migration(s); the database is up to date.");
+                : $"Applied {applied} migration(s); the database is up to date.");
             return AdminExitCode.Success;
         });
         return command;

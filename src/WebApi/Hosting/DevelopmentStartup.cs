@@ -5,7 +5,6 @@ using CleanAuth.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanAuth.WebApi.Hosting;
 
@@ -27,11 +26,7 @@ internal static class DevelopmentStartup
             return;
         }
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CleanAuthDbContext>();
-            await db.Database.MigrateAsync();
-        }
+        await app.Services.MigrateDatabaseAsync();
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoClient:Enabled", true))
         {
