@@ -1,5 +1,7 @@
 using CleanAuth.Application.Clients;
+using CleanAuth.Application.Sessions;
 using CleanAuth.Application.Tokens;
+using CleanAuth.Application.Tokens.ValidateToken;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +17,9 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<ClientAuthenticator>();
-        services.AddScoped<AccessTokenIssuer>();
+        services.AddScoped<TokenIssuer>();
+        services.AddScoped<SessionRevoker>();
+        services.AddScoped<AccessTokenValidator>();
         return services;
     }
 }

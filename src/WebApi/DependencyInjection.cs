@@ -34,6 +34,8 @@ public static class DependencyInjection
                     && tokens.RefreshTokenLifetime > TimeSpan.Zero,
                 "Token lifetimes must be positive TimeSpan values such as 00:15:00.")
             .ValidateOnStart();
+        services.AddOptions<HousekeepingOptions>().BindConfiguration(HousekeepingOptions.SectionName);
+        services.AddHostedService<TokenHousekeeping>();
         services.AddOptions<HttpsOptions>()
             .Configure(https => https.Required = !environment.IsDevelopment())
             .BindConfiguration(HttpsOptions.SectionName);

@@ -1,6 +1,10 @@
 using CleanAuth.Application.Clients;
 using CleanAuth.Application.Clients.RegisterClient;
+using CleanAuth.Application.Sessions.ChangePassword;
 using CleanAuth.Application.Tokens;
+using CleanAuth.Application.Tokens.IntrospectToken;
+using CleanAuth.Application.Tokens.RefreshAccessToken;
+using CleanAuth.Application.Tokens.RevokeToken;
 using CleanAuth.Application.Tokens.ValidateToken;
 using CleanAuth.Application.Users.RegisterUser;
 using CleanAuth.Application.Users.SignInUser;
@@ -24,7 +28,7 @@ public sealed class SecretRedactionTests
         new SignInUser(new ClientCredentials("ca_ck_key", Secret), "alice", Password),
         new RegisterUser("alice", Password),
         new ValidateToken(Token),
-        new IssuedAccessToken(Token, TimeSpan.FromMinutes(15), Guid.NewGuid()),
+        new IssuedTokens(Token, TimeSpan.FromMinutes(15), Guid.NewGuid(), "ca_rt_TOP-SECRET"),
         new RegisteredClient(
             new ClientSummary(
                 "ca_ck_key",
@@ -34,8 +38,13 @@ public sealed class SecretRedactionTests
                 true,
                 null,
                 DateTimeOffset.UnixEpoch,
+                null,
                 null),
             Secret),
+        new RefreshAccessToken(new ClientCredentials("ca_ck_key", Secret), "ca_rt_TOP-SECRET"),
+        new RevokeToken(new ClientCredentials("ca_ck_key", Secret), "ca_rt_TOP-SECRET", null),
+        new IntrospectToken(new ClientCredentials("ca_ck_key", Secret), "ca_at_TOP-SECRET", null),
+        new ChangePassword(Guid.NewGuid(), null, Password, Password),
     ];
 
     [Theory]

@@ -12,6 +12,7 @@ public sealed class AccessTokenTests
             Guid.NewGuid(),
             Guid.NewGuid(),
             userId,
+            userId is null ? null : Guid.NewGuid(),
             [9],
             _time.GetUtcNow(),
             _time.GetUtcNow().AddMinutes(15));
@@ -54,7 +55,17 @@ public sealed class AccessTokenTests
     {
         var now = _time.GetUtcNow();
 
-        var issue = () => AccessToken.Issue(Guid.NewGuid(), Guid.NewGuid(), null, [9], now, now);
+        var issue = () => AccessToken.Issue(Guid.NewGuid(), Guid.NewGuid(), null, null, [9], now, now);
+
+        issue.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void Only_user_tokens_belong_to_a_session()
+    {
+        var now = _time.GetUtcNow();
+
+        var issue = () => AccessToken.Issue(Guid.NewGuid(), Guid.NewGuid(), null, Guid.NewGuid(), [9], now, now.AddMinutes(1));
 
         issue.Should().Throw<ArgumentException>();
     }

@@ -24,7 +24,11 @@ public sealed class ClientAuthenticator(
             .SingleOrDefaultAsync(c => c.ClientKey == credentials.ClientKey, cancellationToken);
 
         // Verify even when the key is unknown: an early exit would tell an attacker which keys exist.
-        var secretMatches = secretHasher.Verify(credentials.ClientSecret, client?.SecretHash);
+        var now = timeProvider.GetUtcNow();
+        var secretMatches = secretHasher.Verify(
+            credentials.ClientSecret,
+            client?.SecretHash,
+            client?.PreviousSecretHashAt(now));
 
         if (client is null)
         {
@@ -38,7 +42,7 @@ public sealed class ClientAuthenticator(
             return null;
         }
 
-        var status = client.StatusAt(timeProvider.GetUtcNow());
+        var status = client.StatusAt(now);
         if (status != ClientStatus.Usable)
         {
             logger.ClientAuthenticationFailed(

@@ -11,4 +11,5 @@ public sealed record ClientSummary(
     bool IsActive,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastUsedAt);
+    DateTimeOffset? LastUsedAt,
+    DateTimeOffset? PreviousSecretExpiresAt);

@@ -10,10 +10,13 @@ public enum TokenError
     UnsupportedGrantType,
 }
 
-/// <summary>An access token as handed to an app, with its lifetime for <c>expires_in</c>.</summary>
-public sealed record IssuedAccessToken(string AccessToken, TimeSpan Lifetime, Guid TokenId)
+/// <summary>
+/// Tokens as handed to an app: the access token with its lifetime for <c>expires_in</c>, and for
+/// user sessions the refresh token that continues them.
+/// </summary>
+public sealed record IssuedTokens(string AccessToken, TimeSpan Lifetime, Guid TokenId, string? RefreshToken)
 {
-    public override string ToString() => $"{nameof(IssuedAccessToken)} {{ TokenId = {TokenId} }}";
+    public override string ToString() => $"{nameof(IssuedTokens)} {{ TokenId = {TokenId} }}";
 }
 
 /// <summary>
@@ -22,14 +25,14 @@ public sealed record IssuedAccessToken(string AccessToken, TimeSpan Lifetime, Gu
 /// </summary>
 public sealed record TokenGrantResult
 {
-    private TokenGrantResult(IssuedAccessToken? token, TokenError? error, string? errorDescription)
+    private TokenGrantResult(IssuedTokens? token, TokenError? error, string? errorDescription)
     {
         Token = token;
         Error = error;
         ErrorDescription = errorDescription;
     }
 
-    public IssuedAccessToken? Token { get; }
+    public IssuedTokens? Token { get; }
 
     public TokenError? Error { get; }
 
@@ -38,12 +41,16 @@ public sealed record TokenGrantResult
 
     public bool Succeeded => Token is not null;
 
-    public static TokenGrantResult Success(IssuedAccessToken token) => new(token, null, null);
+    public static TokenGrantResult Success(IssuedTokens token) => new(token, null, null);
 
     public static TokenGrantResult Failure(TokenError error, string description) => new(null, error, description);
 
     public static TokenGrantResult InvalidClient() =>
         Failure(TokenError.InvalidClient, "Client authentication failed.");
+
+    /// <summary>One answer for every refresh token that cannot be used, whatever the reason.</summary>
+    public static TokenGrantResult InvalidRefreshToken() =>
+        Failure(TokenError.InvalidGrant, "The refresh token is invalid, expired or revoked; sign in again.");
 
     public static TokenGrantResult GrantNotAllowed() =>
         Failure(TokenError.UnauthorizedClient, "This client is not allowed to use this grant type.");

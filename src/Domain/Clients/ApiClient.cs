@@ -45,6 +45,11 @@ public sealed class ApiClient
 
     public byte[] SecretHash { get; private set; }
 
+    /// <summary>The secret before the last rotation, accepted until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public byte[]? PreviousSecretHash { get; private set; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
+
     public GrantTypes AllowedGrants { get; private set; }
 
     public bool IsActive { get; private set; }
@@ -119,6 +124,64 @@ public sealed class ApiClient
 
         LastUsedAt = now;
         return true;
+    }
+
+    /// <summary>The previous secret's hash while its grace period lasts; <c>null</c> after it.</summary>
+    public byte[]? PreviousSecretHashAt(DateTimeOffset now) =>
+        PreviousSecretExpiresAt > now ? PreviousSecretHash : null;
+
+    /// <summary>
+    /// Replaces the secret. The previous one keeps working for <paramref name="grace"/>, so that
+    /// shipped app builds keep working while a build with the new secret rolls out.
+    /// </summary>
+    public void RotateSecret(byte[] newSecretHash, TimeSpan grace, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(newSecretHash);
+
+        if (grace < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(grace), grace, "A grace period cannot be negative.");
+        }
+
+        PreviousSecretHash = grace > TimeSpan.Zero ? SecretHash : null;
+        PreviousSecretExpiresAt = grace > TimeSpan.Zero ? now + grace : null;
+        SecretHash = newSecretHash;
+    }
+
+    /// <summary>
+    /// Changes what the client is and may do. Moving the expiry of an already expired client does
+    /// not revive the tokens that ended with it.
+    /// </summary>
+    public void Update(string? name, GrantTypes? allowedGrants, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
+    {
+        if (StatusAt(now) == ClientStatus.Expired)
+        {
+            TokensRevokedAt = now;
+        }
+
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            Name = name.Trim();
+        }
+
+        if (allowedGrants is { } grants)
+        {
+            if (grants == GrantTypes.None)
+            {
+                throw new ArgumentException("A client must be allowed at least one grant type.", nameof(allowedGrants));
+            }
+
+            AllowedGrants = grants;
+        }
+
+        if (clearExpiry)
+        {
+            ExpiresAt = null;
+        }
+        else if (expiresAt is not null)
+        {
+            ExpiresAt = expiresAt;
+        }
     }
 
     public void Deactivate(DateTimeOffset now)

@@ -10,6 +10,7 @@ public sealed class AccessToken
         Guid id,
         Guid clientId,
         Guid? userId,
+        Guid? familyId,
         byte[] tokenHash,
         DateTimeOffset issuedAt,
         DateTimeOffset expiresAt)
@@ -17,6 +18,7 @@ public sealed class AccessToken
         Id = id;
         ClientId = clientId;
         UserId = userId;
+        FamilyId = familyId;
         TokenHash = tokenHash;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
@@ -29,6 +31,9 @@ public sealed class AccessToken
 
     /// <summary>The signed-in user, for user tokens; <c>null</c> for client tokens.</summary>
     public Guid? UserId { get; private set; }
+
+    /// <summary>The session (refresh-token family) a user token belongs to.</summary>
+    public Guid? FamilyId { get; private set; }
 
     public TokenKind Kind { get; private set; }
 
@@ -44,6 +49,7 @@ public sealed class AccessToken
         Guid id,
         Guid clientId,
         Guid? userId,
+        Guid? familyId,
         byte[] tokenHash,
         DateTimeOffset issuedAt,
         DateTimeOffset expiresAt)
@@ -55,7 +61,12 @@ public sealed class AccessToken
             throw new ArgumentException("A token must expire after it is issued.", nameof(expiresAt));
         }
 
-        return new AccessToken(id, clientId, userId, tokenHash, issuedAt, expiresAt);
+        if (familyId is not null && userId is null)
+        {
+            throw new ArgumentException("Only user tokens belong to a session.", nameof(familyId));
+        }
+
+        return new AccessToken(id, clientId, userId, familyId, tokenHash, issuedAt, expiresAt);
     }
 
     public TokenStatus StatusAt(DateTimeOffset now)

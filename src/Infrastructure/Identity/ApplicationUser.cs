@@ -9,4 +9,10 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>A deactivated user cannot sign in, and tokens already issued stop working.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// Tokens issued at or before this moment are dead: set by sign-out everywhere, deactivation
+    /// and password resets.
+    /// </summary>
+    public DateTimeOffset? TokensRevokedAt { get; set; }
 }

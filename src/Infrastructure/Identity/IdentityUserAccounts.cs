@@ -92,17 +92,111 @@ internal sealed class IdentityUserAccounts(
     }
 
     public async Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.Users
-            .AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new UserAccount(u.Id, u.UserName!, u.CreatedAt, u.IsActive))
+        await ToAccounts(db.Users.Where(u => u.Id == userId)).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<UserAccount?> FindByNameAsync(string userName, CancellationToken cancellationToken)
+    {
+        var normalized = userManager.NormalizeName(userName);
+        return await ToAccounts(db.Users.Where(u => u.NormalizedUserName == normalized))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken) =>
+        await ToAccounts(db.Users.OrderBy(u => u.CreatedAt)).ToListAsync(cancellationToken);
+
+    public async Task<PasswordChange> ChangePasswordAsync(
+        Guid userId,
+        string currentPassword,
+        string newPassword,
+        CancellationToken cancellationToken)
+    {
+        var user = await userManager.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return new PasswordChange(PasswordChangeStatus.UnknownUser, []);
+        }
+
+        // Wrong current passwords count towards lockout, so a stolen access token cannot be used to
+        // guess the password at leisure.
+        if (await userManager.IsLockedOutAsync(user) || !await userManager.CheckPasswordAsync(user, currentPassword))
+        {
+            await userManager.AccessFailedAsync(user);
+            return new PasswordChange(PasswordChangeStatus.WrongCurrentPassword, ["The current password is incorrect."]);
+        }
+
+        var result = await userManager.ChangePasswordAsync(user, currentPassword, newPassword);
+        return result.Succeeded
+            ? PasswordChange.Changed
+            : new PasswordChange(PasswordChangeStatus.NewPasswordRejected, [.. result.Errors.Select(e => e.Description)]);
+    }
+
+    public async Task ResetPasswordAsync(Guid userId, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        await userManager.RemovePasswordAsync(user);
+        EnsureSucceeded(await userManager.AddPasswordAsync(user, newPassword));
+    }
+
+    public async Task RevokeTokensAsync(Guid userId, DateTimeOffset now, bool? active, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        user.TokensRevokedAt = now;
+        if (active is { } isActive)
+        {
+            user.IsActive = isActive;
+        }
+
+        EnsureSucceeded(await userManager.UpdateAsync(user));
+    }
+
+    public async Task SetActiveAsync(Guid userId, bool active, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        user.IsActive = active;
+        EnsureSucceeded(await userManager.UpdateAsync(user));
+    }
+
+    public async Task UnlockAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        EnsureSucceeded(await userManager.SetLockoutEndDateAsync(user, null));
+        EnsureSucceeded(await userManager.ResetAccessFailedCountAsync(user));
+    }
+
+    public async Task DeleteAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        EnsureSucceeded(await userManager.DeleteAsync(user));
+    }
+
+    private static IQueryable<UserAccount> ToAccounts(IQueryable<ApplicationUser> users) =>
+        users.AsNoTracking().Select(u => new UserAccount(
+            u.Id,
+            u.UserName!,
+            u.CreatedAt,
+            u.IsActive,
+            u.TokensRevokedAt,
+            u.LockoutEnd));
+
+    private async Task<ApplicationUser> RequireAsync(Guid userId) =>
+        await userManager.FindByIdAsync(userId.ToString())
+        ?? throw new InvalidOperationException($"User {userId} does not exist.");
+
+    /// <summary>Identity reports failures as results; a failure here is a fault, not a user's mistake.</summary>
+    private static void EnsureSucceeded(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                "The user store refused a change: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+    }
 
     private void SpendPasswordHashWork(string password) =>
         passwordHasher.VerifyHashedPassword(new ApplicationUser(), TimingEqualiserHash.Value, password);
 
     private static UserAccount ToAccount(ApplicationUser user) =>
-        new(user.Id, user.UserName!, user.CreatedAt, user.IsActive);
+        new(user.Id, user.UserName!, user.CreatedAt, user.IsActive, user.TokensRevokedAt, user.LockoutEnd);
 
     private static UserRegistration ToRejection(IdentityResult result)
     {

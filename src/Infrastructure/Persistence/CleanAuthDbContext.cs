@@ -23,6 +23,10 @@ public sealed class CleanAuthDbContext(DbContextOptions<CleanAuthDbContext> opti
 
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    public DbSet<RefreshTokenFamily> RefreshTokenFamilies => Set<RefreshTokenFamily>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
     public DbSet<Note> Notes => Set<Note>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,8 +18,9 @@ internal sealed class DataProtectionAccessTokenProtector(IDataProtectionProvider
 
     private const byte LayoutVersion = 1;
 
-    // version (1) + token id (16) + client id (16) + has-user flag (1) + user id (16) + issued (8) + expires (8)
-    private const int PayloadLength = 66;
+    // version (1) + token id (16) + client id (16) + user flag (1) + user id (16) + session id (16)
+    // + issued (8) + expires (8); the session id is zero for client tokens.
+    private const int PayloadLength = 82;
 
     /// <summary>Far above any genuine token; longer input is refused before decoding.</summary>
     private const int MaxTokenLength = 512;
@@ -35,8 +36,9 @@ internal sealed class DataProtectionAccessTokenProtector(IDataProtectionProvider
         content.ClientId.TryWriteBytes(span[17..33]);
         span[33] = content.UserId is null ? (byte)0 : (byte)1;
         (content.UserId ?? Guid.Empty).TryWriteBytes(span[34..50]);
-        BinaryPrimitives.WriteInt64BigEndian(span[50..58], content.IssuedAt.UtcTicks);
-        BinaryPrimitives.WriteInt64BigEndian(span[58..66], content.ExpiresAt.UtcTicks);
+        (content.FamilyId ?? Guid.Empty).TryWriteBytes(span[50..66]);
+        BinaryPrimitives.WriteInt64BigEndian(span[66..74], content.IssuedAt.UtcTicks);
+        BinaryPrimitives.WriteInt64BigEndian(span[74..82], content.ExpiresAt.UtcTicks);
 
         return CredentialFormat.AccessTokenPrefix + Base64Url.EncodeToString(_protector.Protect(payload));
     }
@@ -80,8 +82,9 @@ internal sealed class DataProtectionAccessTokenProtector(IDataProtectionProvider
             new Guid(span[1..17]),
             new Guid(span[17..33]),
             span[33] == 1 ? new Guid(span[34..50]) : null,
-            new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(span[50..58]), TimeSpan.Zero),
-            new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(span[58..66]), TimeSpan.Zero));
+            span[33] == 1 ? new Guid(span[50..66]) : null,
+            new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(span[66..74]), TimeSpan.Zero),
+            new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(span[74..82]), TimeSpan.Zero));
         return true;
     }
 }

@@ -31,15 +31,22 @@ internal sealed class Sha256SecretHasher : ISecretHasher
         return hash;
     }
 
-    public bool Verify(string presentedSecret, byte[]? storedHash)
+    public bool Verify(string presentedSecret, byte[]? storedHash, byte[]? previousHash = null)
     {
         Span<byte> presentedHash = stackalloc byte[HashBytes];
         Compute(presentedSecret, presentedHash);
 
-        // Constant time: how long the comparison takes must not tell how many bytes matched.
+        // Constant time, and both comparisons always run: how long this takes must not tell how
+        // many bytes matched, nor whether a client exists or is in a rotation.
+        var matchesCurrent = Matches(presentedHash, storedHash);
+        var matchesPrevious = Matches(presentedHash, previousHash);
+        return matchesCurrent | matchesPrevious;
+    }
+
+    private static bool Matches(ReadOnlySpan<byte> presentedHash, byte[]? storedHash)
+    {
         var expected = storedHash is { Length: HashBytes } ? storedHash : UnmatchableHash;
-        var matches = CryptographicOperations.FixedTimeEquals(presentedHash, expected);
-        return matches && storedHash is not null;
+        return CryptographicOperations.FixedTimeEquals(presentedHash, expected) && storedHash is not null;
     }
 
     private void Compute(string secret, Span<byte> destination)

@@ -14,7 +14,8 @@ internal sealed record ClientOutput(
     bool Active,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastUsedAt)
+    DateTimeOffset? LastUsedAt,
+    DateTimeOffset? PreviousSecretExpiresAt)
 {
     public static ClientOutput From(ClientSummary client) => new(
         client.ClientId,
@@ -24,7 +25,8 @@ internal sealed record ClientOutput(
         client.IsActive,
         client.ExpiresAt,
         client.CreatedAt,
-        client.LastUsedAt);
+        client.LastUsedAt,
+        client.PreviousSecretExpiresAt);
 }
 
 /// <summary>A newly created client with the secret, shown this once.</summary>
@@ -38,6 +40,12 @@ internal sealed record CreatedClientOutput(
     DateTimeOffset CreatedAt)
 {
     public override string ToString() => $"{nameof(CreatedClientOutput)} {{ ClientId = {ClientId} }}";
+}
+
+/// <summary>A rotated secret, shown this once.</summary>
+internal sealed record RotatedSecretOutput(string ClientId, string ClientSecret, DateTimeOffset? PreviousSecretExpiresAt)
+{
+    public override string ToString() => $"{nameof(RotatedSecretOutput)} {{ ClientId = {ClientId} }}";
 }
 
 internal static class GrantNames

@@ -26,6 +26,10 @@ public static class AuthenticationExtensions
         return services;
     }
 
+    /// <summary>The session the caller's user token belongs to, if any.</summary>
+    public static Guid? GetSessionId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(CallerClaimTypes.SessionId), out var sessionId) ? sessionId : null;
+
     /// <summary>The signed-in user's id; only call it behind <see cref="ClientAndUserAuthorizeAttribute"/>.</summary>
     public static Guid GetUserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(CallerClaimTypes.UserId)

@@ -84,6 +84,11 @@ public sealed class ClientTokenAuthenticationHandler(
         {
             yield return new Claim(CallerClaimTypes.UserId, userId.ToString());
         }
+
+        if (caller.SessionId is { } sessionId)
+        {
+            yield return new Claim(CallerClaimTypes.SessionId, sessionId.ToString());
+        }
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public static class CallerClaimTypes
     /// <summary>The signed-in user's id (present on user tokens only).</summary>
     public const string UserId = "sub";
 
+    /// <summary>The session (refresh-token family) a user token belongs to.</summary>
+    public const string SessionId = "sid";
+
     /// <summary>The access token's id.</summary>
     public const string TokenId = "jti";
 

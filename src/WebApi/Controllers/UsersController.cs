@@ -1,4 +1,7 @@
 using CleanAuth.Application.Common.Users;
+using CleanAuth.Application.Sessions.ChangePassword;
+using CleanAuth.Application.Sessions.SignOutCurrentSession;
+using CleanAuth.Application.Sessions.SignOutEverywhere;
 using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Application.Users.RegisterUser;
 using CleanAuth.WebApi.Authentication;
@@ -10,6 +13,11 @@ namespace CleanAuth.WebApi.Controllers;
 public sealed record SignUpRequest(string? Username, string? Password)
 {
     public override string ToString() => $"{nameof(SignUpRequest)} {{ Username = {Username} }}";
+}
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword)
+{
+    public override string ToString() => nameof(ChangePasswordRequest);
 }
 
 public sealed record UserResponse(Guid Id, string Username, DateTimeOffset CreatedAt)
@@ -56,6 +64,57 @@ public sealed class UsersController(ISender sender) : ControllerBase
     {
         var account = await sender.Send(new GetCurrentUser(User.GetUserId()), cancellationToken);
         return account is null ? NotFound() : Ok(UserResponse.From(account));
+    }
+
+    /// <summary>
+    /// Changes the signed-in user's password. Every other session of the user ends; this one
+    /// goes on.
+    /// </summary>
+    [HttpPost("me/password")]
+    [ClientAndUserAuthorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<IActionResult> ChangePassword(ChangePasswordRequest request, CancellationToken cancellationToken)
+    {
+        var change = await sender.Send(
+            new ChangePassword(
+                User.GetUserId(),
+                User.GetSessionId(),
+                request.CurrentPassword ?? string.Empty,
+                request.NewPassword ?? string.Empty),
+            cancellationToken);
+
+        return change.Status switch
+        {
+            PasswordChangeStatus.Changed => NoContent(),
+            PasswordChangeStatus.WrongCurrentPassword => FieldProblem("currentPassword", change.Errors),
+            PasswordChangeStatus.NewPasswordRejected => FieldProblem("newPassword", change.Errors),
+            _ => NotFound(),
+        };
+    }
+
+    /// <summary>Signs the user out everywhere: every session and token ends, this one included.</summary>
+    [HttpDelete("me/sessions")]
+    [ClientAndUserAuthorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> SignOutEverywhere(CancellationToken cancellationToken)
+    {
+        await sender.Send(new SignOutEverywhere(User.GetUserId()), cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>Signs the user out of this session only: its access and refresh tokens end.</summary>
+    [HttpDelete("me/sessions/current")]
+    [ClientAndUserAuthorize]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> SignOutHere(CancellationToken cancellationToken)
+    {
+        if (User.GetSessionId() is { } sessionId)
+        {
+            await sender.Send(new SignOutCurrentSession(User.GetUserId(), sessionId), cancellationToken);
+        }
+
+        return NoContent();
     }
 
     private ActionResult FieldProblem(string field, IReadOnlyList<string> errors)

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Tokens;
 using CleanAuth.Application.Tokens.IssueClientToken;
+using CleanAuth.Application.Tokens.RefreshAccessToken;
 using CleanAuth.Application.Users.SignInUser;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,8 @@ public sealed class TokenController(ISender sender) : ControllerBase
     /// <summary>Small on purpose: a token request is a handful of short parameters.</summary>
     public const long MaxBodyBytes = 16 * 1024;
 
+    public static readonly string[] SupportedGrantTypes = ["client_credentials", "password", "refresh_token"];
+
     [HttpPost]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
@@ -24,7 +27,7 @@ public sealed class TokenController(ISender sender) : ControllerBase
     [ProducesResponseType<TokenErrorResponse>(StatusCodes.Status401Unauthorized)]
     public async Task<IResult> Token(CancellationToken cancellationToken)
     {
-        var request = await TokenRequestReader.ReadAsync(Request, cancellationToken);
+        var request = await OAuthRequestReader.ReadAsync(Request, cancellationToken);
         if (request.Error is { } readError)
         {
             return TokenResponses.Error(readError, request.ErrorDescription!);
@@ -51,10 +54,21 @@ public sealed class TokenController(ISender sender) : ControllerBase
                 return TokenResponses.From(
                     await sender.Send(new SignInUser(client, username, password), cancellationToken));
 
+            case "refresh_token":
+                if (parameters["refresh_token"] is not { } refreshToken)
+                {
+                    return TokenResponses.Error(
+                        TokenError.InvalidRequest,
+                        "The refresh_token grant needs the parameter 'refresh_token'.");
+                }
+
+                return TokenResponses.From(
+                    await sender.Send(new RefreshAccessToken(client, refreshToken), cancellationToken));
+
             default:
                 return TokenResponses.Error(
                     TokenError.UnsupportedGrantType,
-                    "Supported grant types: client_credentials, password.");
+                    "Supported grant types: " + string.Join(", ", SupportedGrantTypes) + ".");
         }
     }
 }

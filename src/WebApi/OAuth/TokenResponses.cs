@@ -7,7 +7,10 @@ namespace CleanAuth.WebApi.OAuth;
 public sealed record TokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("token_type")] string TokenType,
-    [property: JsonPropertyName("expires_in")] long ExpiresIn)
+    [property: JsonPropertyName("expires_in")] long ExpiresIn,
+    [property: JsonPropertyName("refresh_token")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? RefreshToken)
 {
     public override string ToString() => $"{nameof(TokenResponse)} {{ ExpiresIn = {ExpiresIn} }}";
 }
@@ -45,8 +48,12 @@ public static class TokenResponses
         return new ChallengeJsonResult(body);
     }
 
-    public static IResult Success(IssuedAccessToken token) =>
-        TypedResults.Ok(new TokenResponse(token.AccessToken, "Bearer", (long)token.Lifetime.TotalSeconds));
+    public static IResult Success(IssuedTokens tokens) =>
+        TypedResults.Ok(new TokenResponse(
+            tokens.AccessToken,
+            "Bearer",
+            (long)tokens.Lifetime.TotalSeconds,
+            tokens.RefreshToken));
 
     public static IResult From(TokenGrantResult result) =>
         result.Token is { } token ? Success(token) : Error(result.Error!.Value, result.ErrorDescription!);

@@ -25,6 +25,7 @@ public sealed class CleanAuthFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Https:Required", "false");
         builder.UseSetting("Logging:Console:Enabled", "false");
+        builder.UseSetting("Housekeeping:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
         foreach (var source in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http" })
         {

@@ -13,6 +13,9 @@ namespace CleanAuth.WebApi.IntegrationTests.Infrastructure;
 
 public sealed record TestClient(string ClientId, string ClientSecret);
 
+/// <summary>What a sign-in or a refresh hands out.</summary>
+public sealed record TokenPair(string AccessToken, string RefreshToken);
+
 /// <summary>A test against the running app and a freshly emptied database.</summary>
 [Collection(nameof(DatabaseCollection))]
 public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
@@ -67,9 +70,15 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
 
     protected Task<HttpResponseMessage> PostTokenAsync(
         IEnumerable<KeyValuePair<string, string>> parameters,
+        AuthenticationHeaderValue? authorization = null) =>
+        PostOAuthAsync("/oauth/token", parameters, authorization);
+
+    protected Task<HttpResponseMessage> PostOAuthAsync(
+        string path,
+        IEnumerable<KeyValuePair<string, string>> parameters,
         AuthenticationHeaderValue? authorization = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new FormUrlEncodedContent(parameters),
         };
@@ -93,6 +102,29 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
         return (await ReadJsonAsync(response)).GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Signs a user in with the password grant and returns both tokens.</summary>
+    protected async Task<TokenPair> SignInAsync(TestClient client, string username, string password = StrongPassword)
+    {
+        using var response = await PostTokenAsync(
+            [new("grant_type", "password"), new("username", username), new("password", password)],
+            Basic(client));
+        return await ReadTokenPairAsync(response);
+    }
+
+    protected Task<HttpResponseMessage> RefreshAsync(TestClient client, string refreshToken) =>
+        PostTokenAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], Basic(client));
+
+    protected static async Task<TokenPair> ReadTokenPairAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(
+            HttpStatusCode.OK,
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await ReadJsonAsync(response);
+        return new TokenPair(
+            body.GetProperty("access_token").GetString()!,
+            body.GetProperty("refresh_token").GetString()!);
+    }
+
     protected async Task<HttpResponseMessage> SignUpAsync(
         string clientToken,
         string username,
@@ -109,10 +141,23 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
     /// <summary>Registers a client, signs a new user up through it and signs them in.</summary>
     protected async Task<(TestClient Client, string UserToken)> SignedInUserAsync(string username = "alice")
     {
-        var client = await CreateClientAsync();
+        var client = await SignedUpUserAsync(username);
+        return (client, await GetUserTokenAsync(client, username));
+    }
+
+    /// <summary>Registers a client and signs a new user up through it; nobody is signed in yet.</summary>
+    protected async Task<TestClient> SignedUpUserAsync(string username = "alice", TestClient? client = null)
+    {
+        client ??= await CreateClientAsync();
         using var signUp = await SignUpAsync(await GetClientTokenAsync(client), username);
         signUp.StatusCode.Should().Be(HttpStatusCode.Created);
-        return (client, await GetUserTokenAsync(client, username));
+        return client;
+    }
+
+    protected async Task<HttpStatusCode> StatusOfAsync(string path, string token)
+    {
+        using var response = await GetAsync(path, token);
+        return response.StatusCode;
     }
 
     protected Task<HttpResponseMessage> GetAsync(string path, string? token)

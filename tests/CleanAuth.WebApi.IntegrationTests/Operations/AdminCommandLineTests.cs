@@ -49,7 +49,10 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
         foreach (var (exitCode, output, _) in new[] { list, listJson, show, showJson })
         {
             exitCode.Should().Be(AdminExitCode.Success);
-            output.Should().Contain(client.ClientId).And.NotContain(client.ClientSecret).And.NotContain("secret");
+            output.Should().Contain(client.ClientId)
+                .And.NotContain(client.ClientSecret)
+                .And.NotContain("client_secret")
+                .And.NotContain("ca_cs_");
         }
 
         JsonDocument.Parse(listJson.Output).RootElement.GetArrayLength().Should().Be(1);

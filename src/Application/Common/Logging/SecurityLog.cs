@@ -92,4 +92,60 @@ public static partial class SecurityLog
         Level = LogLevel.Information,
         Message = "Registered user {UserId}")]
     public static partial void UserRegistered(this ILogger logger, Guid userId);
+
+    [LoggerMessage(
+        EventId = 1002,
+        EventName = "RefreshRejected",
+        Level = LogLevel.Information,
+        Message = "Refused a refresh through client {ClientId} for session {SessionId}: {Reason}")]
+    public static partial void RefreshRejected(this ILogger logger, string clientId, Guid? sessionId, string reason);
+
+    [LoggerMessage(
+        EventId = 1003,
+        EventName = "RefreshTokenReuseDetected",
+        Level = LogLevel.Warning,
+        Message = "A used refresh token came back through client {ClientId}: ended session {SessionId} of user {UserId}")]
+    public static partial void RefreshTokenReused(this ILogger logger, string clientId, Guid sessionId, Guid userId);
+
+    [LoggerMessage(
+        EventId = 1031,
+        EventName = "TokenRevoked",
+        Level = LogLevel.Information,
+        Message = "Client {ClientId} revoked {TokenKind} {TokenId}")]
+    public static partial void TokenRevoked(this ILogger logger, string clientId, string tokenKind, Guid tokenId);
+
+    [LoggerMessage(
+        EventId = 1032,
+        EventName = "SessionsEnded",
+        Level = LogLevel.Information,
+        Message = "Ended sessions of user {UserId}: {Reason}")]
+    public static partial void SessionsEnded(this ILogger logger, Guid userId, string reason);
+
+    [LoggerMessage(
+        EventId = 1043,
+        EventName = "ClientSecretRotated",
+        Level = LogLevel.Information,
+        Message = "Rotated the secret of client {ClientId}; the previous one works until {PreviousSecretExpiresAt}")]
+    public static partial void ClientSecretRotated(this ILogger logger, string clientId, DateTimeOffset? previousSecretExpiresAt);
+
+    [LoggerMessage(
+        EventId = 1044,
+        EventName = "ClientUpdated",
+        Level = LogLevel.Information,
+        Message = "Updated client {ClientId}")]
+    public static partial void ClientUpdated(this ILogger logger, string clientId);
+
+    [LoggerMessage(
+        EventId = 1051,
+        EventName = "UserAdministered",
+        Level = LogLevel.Information,
+        Message = "An administrator changed user {UserId}: {Change}")]
+    public static partial void UserAdministered(this ILogger logger, Guid userId, string change);
+
+    [LoggerMessage(
+        EventId = 1060,
+        EventName = "ExpiredTokensPurged",
+        Level = LogLevel.Information,
+        Message = "Removed {AccessTokens} access tokens and {Sessions} sessions that expired before {Cutoff}")]
+    public static partial void ExpiredTokensPurged(this ILogger logger, int accessTokens, int sessions, DateTimeOffset cutoff);
 }

@@ -2,6 +2,7 @@ using CleanAuth.Domain.Clients;
 using CleanAuth.Domain.Notes;
 using CleanAuth.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CleanAuth.Application.Common.Persistence;
 
@@ -15,7 +16,14 @@ public interface IApplicationDbContext
 
     DbSet<AccessToken> AccessTokens { get; }
 
+    DbSet<RefreshTokenFamily> RefreshTokenFamilies { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
     DbSet<Note> Notes { get; }
+
+    /// <summary>For the few use cases that need an explicit transaction.</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -5,5 +5,6 @@ public sealed record AccessTokenContent(
     Guid TokenId,
     Guid ClientId,
     Guid? UserId,
+    Guid? FamilyId,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt);

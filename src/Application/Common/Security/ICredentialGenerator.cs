@@ -6,4 +6,9 @@ public interface ICredentialGenerator
     string NewClientKey();
 
     string NewClientSecret();
+
+    string NewRefreshToken();
+
+    /// <summary>A one-time password for an administrator's password reset.</summary>
+    string NewOneTimePassword();
 }

@@ -13,7 +13,7 @@ public sealed record IssueClientToken(ClientCredentials Client) : ICommand<Token
 
 public sealed class IssueClientTokenHandler(
     ClientAuthenticator clientAuthenticator,
-    AccessTokenIssuer tokenIssuer,
+    TokenIssuer tokenIssuer,
     ILogger<IssueClientTokenHandler> logger) : ICommandHandler<IssueClientToken, TokenGrantResult>
 {
     public async ValueTask<TokenGrantResult> Handle(IssueClientToken command, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class IssueClientTokenHandler(
             return TokenGrantResult.GrantNotAllowed();
         }
 
-        var token = await tokenIssuer.IssueAsync(client, userId: null, cancellationToken);
+        var token = await tokenIssuer.IssueClientTokenAsync(client, cancellationToken);
 
         logger.ClientTokenIssued(token.TokenId, client.ClientKey);
         return TokenGrantResult.Success(token);

@@ -18,7 +18,9 @@ public sealed record AuthenticatedCaller(
     Guid ClientId,
     string ClientKey,
     Guid? UserId,
+    Guid? SessionId,
     TokenKind Kind,
+    DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt);
 
 public sealed record TokenValidationResult

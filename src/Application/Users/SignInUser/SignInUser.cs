@@ -20,7 +20,7 @@ public sealed record SignInUser(ClientCredentials Client, string Username, strin
 public sealed class SignInUserHandler(
     ClientAuthenticator clientAuthenticator,
     IUserAccounts userAccounts,
-    AccessTokenIssuer tokenIssuer,
+    TokenIssuer tokenIssuer,
     ILogger<SignInUserHandler> logger) : ICommandHandler<SignInUser, TokenGrantResult>
 {
     public async ValueTask<TokenGrantResult> Handle(SignInUser command, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class SignInUserHandler(
             return TokenGrantResult.Failure(TokenError.InvalidGrant, "The user name or password is incorrect.");
         }
 
-        var token = await tokenIssuer.IssueAsync(client, userId, cancellationToken);
+        var token = await tokenIssuer.StartSessionAsync(client, userId, cancellationToken);
 
         logger.UserTokenIssued(token.TokenId, userId, client.ClientKey);
         return TokenGrantResult.Success(token);

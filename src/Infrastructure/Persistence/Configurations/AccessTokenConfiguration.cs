@@ -18,6 +18,11 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
         builder.HasIndex(t => t.UserId);
         builder.HasIndex(t => t.ExpiresAt);
 
+        builder.HasOne<RefreshTokenFamily>()
+            .WithMany()
+            .HasForeignKey(t => t.FamilyId)
+            .OnDelete(DeleteBehavior.Cascade);
+
         builder.HasOne<ApiClient>()
             .WithMany()
             .HasForeignKey(t => t.ClientId)

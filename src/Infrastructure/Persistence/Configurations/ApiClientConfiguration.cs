@@ -16,6 +16,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         builder.Property(c => c.ClientKey).HasMaxLength(64);
         builder.HasIndex(c => c.ClientKey).IsUnique();
         builder.Property(c => c.SecretHash).HasMaxLength(32);
+        builder.Property(c => c.PreviousSecretHash).HasMaxLength(32);
         builder.Property(c => c.AllowedGrants).HasConversion<int>();
     }
 }

@@ -7,43 +7,43 @@ using AuthenticationHeaderValue = System.Net.Http.Headers.AuthenticationHeaderVa
 
 namespace CleanAuth.WebApi.OAuth;
 
-/// <summary>The parameters of a token request, each present at most once and never empty.</summary>
-public sealed class TokenRequestParameters(IReadOnlyDictionary<string, string> values)
+/// <summary>The parameters of an OAuth request, each present at most once and never empty.</summary>
+public sealed class OAuthParameters(IReadOnlyDictionary<string, string> values)
 {
     public string? this[string name] => values.GetValueOrDefault(name);
 }
 
-/// <summary>What reading a token request gave: parameters and client credentials, or an error.</summary>
-public sealed record TokenRequest(
-    TokenRequestParameters? Parameters,
+/// <summary>What reading an OAuth request gave: parameters and client credentials, or an error.</summary>
+public sealed record OAuthRequest(
+    OAuthParameters? Parameters,
     ClientCredentials? Client,
     TokenError? Error,
     string? ErrorDescription)
 {
-    public static TokenRequest Failed(TokenError error, string description) => new(null, null, error, description);
+    public static OAuthRequest Failed(TokenError error, string description) => new(null, null, error, description);
 
-    public override string ToString() => nameof(TokenRequest);
+    public override string ToString() => nameof(OAuthRequest);
 }
 
 /// <summary>
-/// Reads token-endpoint requests the way RFC 6749 puts them (form-encoded, §3.2) and, for
-/// clients that cannot send forms easily, as a flat JSON object of strings. Client credentials
-/// come by HTTP Basic (§2.3.1) or in the body, never both.
+/// Reads requests to the OAuth endpoints (token, revocation, introspection) the way RFC 6749
+/// puts them (form-encoded, §3.2) and, for clients that cannot send forms easily, as a flat JSON
+/// object of strings. Client credentials come by HTTP Basic (§2.3.1) or in the body, never both.
 /// </summary>
-public static class TokenRequestReader
+public static class OAuthRequestReader
 {
-    public static async Task<TokenRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<OAuthRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (parameters, problem) = await ReadParametersAsync(request, cancellationToken);
         if (parameters is null)
         {
-            return TokenRequest.Failed(TokenError.InvalidRequest, problem!);
+            return OAuthRequest.Failed(TokenError.InvalidRequest, problem!);
         }
 
         var basic = ReadBasicCredentials(request);
         if (basic.Malformed)
         {
-            return TokenRequest.Failed(TokenError.InvalidClient, "Client authentication failed.");
+            return OAuthRequest.Failed(TokenError.InvalidClient, "Client authentication failed.");
         }
 
         var bodyClientId = parameters["client_id"];
@@ -54,23 +54,23 @@ public static class TokenRequestReader
             // RFC 6749 §2.3: a client uses one authentication method per request.
             if (bodyClientSecret is not null || (bodyClientId is not null && bodyClientId != fromHeader.ClientKey))
             {
-                return TokenRequest.Failed(
+                return OAuthRequest.Failed(
                     TokenError.InvalidRequest,
                     "Send client credentials either by HTTP Basic or in the body, not both.");
             }
 
-            return new TokenRequest(parameters, fromHeader, null, null);
+            return new OAuthRequest(parameters, fromHeader, null, null);
         }
 
         if (bodyClientId is null || bodyClientSecret is null)
         {
-            return TokenRequest.Failed(TokenError.InvalidClient, "Client authentication failed.");
+            return OAuthRequest.Failed(TokenError.InvalidClient, "Client authentication failed.");
         }
 
-        return new TokenRequest(parameters, new ClientCredentials(bodyClientId, bodyClientSecret), null, null);
+        return new OAuthRequest(parameters, new ClientCredentials(bodyClientId, bodyClientSecret), null, null);
     }
 
-    private static async Task<(TokenRequestParameters? Parameters, string? Problem)> ReadParametersAsync(
+    private static async Task<(OAuthParameters? Parameters, string? Problem)> ReadParametersAsync(
         HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ public static class TokenRequestReader
         return (null, "Send the parameters form-encoded (application/x-www-form-urlencoded) or as JSON.");
     }
 
-    private static async Task<(TokenRequestParameters?, string?)> ReadFormAsync(
+    private static async Task<(OAuthParameters?, string?)> ReadFormAsync(
         HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -122,10 +122,10 @@ public static class TokenRequestReader
             }
         }
 
-        return (new TokenRequestParameters(values), null);
+        return (new OAuthParameters(values), null);
     }
 
-    private static async Task<(TokenRequestParameters?, string?)> ReadJsonAsync(
+    private static async Task<(OAuthParameters?, string?)> ReadJsonAsync(
         HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -172,7 +172,7 @@ public static class TokenRequestReader
                 }
             }
 
-            return (new TokenRequestParameters(values), null);
+            return (new OAuthParameters(values), null);
         }
     }
 
