@@ -8,7 +8,8 @@ namespace CleanAuth.Application.UnitTests;
 public sealed class ValidationBehaviourTests
 {
     private static readonly UserRegistration Created =
-        UserRegistration.Created(new UserAccount(Guid.NewGuid(), "alice", DateTimeOffset.UnixEpoch, IsActive: true, null, null));
+        UserRegistration.Created(
+            new UserAccount(Guid.NewGuid(), "alice", DateTimeOffset.UnixEpoch, IsActive: true, null, null));
 
     [Fact]
     public async Task A_valid_request_reaches_the_handler()

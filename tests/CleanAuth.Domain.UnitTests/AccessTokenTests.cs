@@ -65,7 +65,14 @@ public sealed class AccessTokenTests
     {
         var now = _time.GetUtcNow();
 
-        var issue = () => AccessToken.Issue(Guid.NewGuid(), Guid.NewGuid(), null, Guid.NewGuid(), [9], now, now.AddMinutes(1));
+        var issue = () => AccessToken.Issue(
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            null,
+            Guid.NewGuid(),
+            [9],
+            now,
+            now.AddMinutes(1));
 
         issue.Should().Throw<ArgumentException>();
     }

@@ -11,7 +11,11 @@ public sealed class RefreshTokenFamilyTests
     [Fact]
     public void A_session_lives_its_lifetime_from_sign_in_and_no_longer()
     {
-        var session = RefreshTokenFamily.Start(Guid.NewGuid(), Guid.NewGuid(), _time.GetUtcNow(), TimeSpan.FromDays(30));
+        var session = RefreshTokenFamily.Start(
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            _time.GetUtcNow(),
+            TimeSpan.FromDays(30));
 
         _time.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
         session.StatusAt(_time.GetUtcNow()).Should().Be(TokenStatus.Usable);
@@ -23,7 +27,11 @@ public sealed class RefreshTokenFamilyTests
     [Fact]
     public void A_revoked_session_stays_revoked()
     {
-        var session = RefreshTokenFamily.Start(Guid.NewGuid(), Guid.NewGuid(), _time.GetUtcNow(), TimeSpan.FromDays(30));
+        var session = RefreshTokenFamily.Start(
+            Guid.NewGuid(),
+            Guid.NewGuid(),
+            _time.GetUtcNow(),
+            TimeSpan.FromDays(30));
 
         session.Revoke(_time.GetUtcNow());
 
@@ -81,7 +89,12 @@ public sealed class SecretRotationTests
         var issuedAt = _time.GetUtcNow();
         _time.Advance(TimeSpan.FromDays(2));
 
-        client.Update(name: null, allowedGrants: null, _time.GetUtcNow().AddDays(30), clearExpiry: false, _time.GetUtcNow());
+        client.Update(
+            name: null,
+            allowedGrants: null,
+            _time.GetUtcNow().AddDays(30),
+            clearExpiry: false,
+            _time.GetUtcNow());
 
         client.CanAuthenticateAt(_time.GetUtcNow()).Should().BeTrue();
         client.AcceptsTokenIssuedAt(issuedAt, _time.GetUtcNow()).Should().BeFalse();

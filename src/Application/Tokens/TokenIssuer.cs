@@ -32,7 +32,10 @@ public sealed class TokenIssuer(
     }
 
     /// <summary>A sign-in: starts a session (refresh-token family) and issues its first tokens.</summary>
-    public async Task<IssuedTokens> StartSessionAsync(ApiClient client, Guid userId, CancellationToken cancellationToken)
+    public async Task<IssuedTokens> StartSessionAsync(
+        ApiClient client,
+        Guid userId,
+        CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var family = RefreshTokenFamily.Start(client.Id, userId, now, tokenOptions.Value.RefreshTokenLifetime);

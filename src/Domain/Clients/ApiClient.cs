@@ -152,7 +152,12 @@ public sealed class ApiClient
     /// Changes what the client is and may do. Moving the expiry of an already expired client does
     /// not revive the tokens that ended with it.
     /// </summary>
-    public void Update(string? name, GrantTypes? allowedGrants, DateTimeOffset? expiresAt, bool clearExpiry, DateTimeOffset now)
+    public void Update(
+        string? name,
+        GrantTypes? allowedGrants,
+        DateTimeOffset? expiresAt,
+        bool clearExpiry,
+        DateTimeOffset now)
     {
         if (StatusAt(now) == ClientStatus.Expired)
         {

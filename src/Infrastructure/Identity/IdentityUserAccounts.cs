@@ -121,13 +121,17 @@ internal sealed class IdentityUserAccounts(
         if (await userManager.IsLockedOutAsync(user) || !await userManager.CheckPasswordAsync(user, currentPassword))
         {
             await userManager.AccessFailedAsync(user);
-            return new PasswordChange(PasswordChangeStatus.WrongCurrentPassword, ["The current password is incorrect."]);
+            return new PasswordChange(
+                PasswordChangeStatus.WrongCurrentPassword,
+                ["The current password is incorrect."]);
         }
 
         var result = await userManager.ChangePasswordAsync(user, currentPassword, newPassword);
         return result.Succeeded
             ? PasswordChange.Changed
-            : new PasswordChange(PasswordChangeStatus.NewPasswordRejected, [.. result.Errors.Select(e => e.Description)]);
+            : new PasswordChange(
+                PasswordChangeStatus.NewPasswordRejected,
+                [.. result.Errors.Select(e => e.Description)]);
     }
 
     public async Task ResetPasswordAsync(Guid userId, string newPassword, CancellationToken cancellationToken)
@@ -137,7 +141,11 @@ internal sealed class IdentityUserAccounts(
         EnsureSucceeded(await userManager.AddPasswordAsync(user, newPassword));
     }
 
-    public async Task RevokeTokensAsync(Guid userId, DateTimeOffset now, bool? active, CancellationToken cancellationToken)
+    public async Task RevokeTokensAsync(
+        Guid userId,
+        DateTimeOffset now,
+        bool? active,
+        CancellationToken cancellationToken)
     {
         var user = await RequireAsync(userId);
         user.TokensRevokedAt = now;

@@ -43,7 +43,11 @@ internal sealed class ClientCommands(AdminConsole console)
             Description = "A name people recognise, such as \"Android 5.2\".",
             Required = true,
         };
-        var platform = new Option<string>("--platform") { Description = "web, android, ios or server.", Required = true };
+        var platform = new Option<string>("--platform")
+        {
+            Description = "web, android, ios or server.",
+            Required = true,
+        };
         platform.AcceptOnlyFromAmong(Platforms);
         var grants = GrantsOption();
         grants.DefaultValueFactory = _ => "client_credentials,password";

@@ -43,7 +43,10 @@ internal sealed record CreatedClientOutput(
 }
 
 /// <summary>A rotated secret, shown this once.</summary>
-internal sealed record RotatedSecretOutput(string ClientId, string ClientSecret, DateTimeOffset? PreviousSecretExpiresAt)
+internal sealed record RotatedSecretOutput(
+    string ClientId,
+    string ClientSecret,
+    DateTimeOffset? PreviousSecretExpiresAt)
 {
     public override string ToString() => $"{nameof(RotatedSecretOutput)} {{ ClientId = {ClientId} }}";
 }

@@ -33,7 +33,8 @@ public sealed class DiscoveryController(IConfiguration configuration) : Controll
     {
         // Configure OAuth:Issuer in production; otherwise the issuer is where this server was
         // reached (behind a trusted proxy, as the proxy says).
-        var issuer = configuration["OAuth:Issuer"]?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var issuer = configuration["OAuth:Issuer"]?.TrimEnd('/')
+            ?? $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
         return new AuthorizationServerMetadata(
             issuer,

@@ -58,7 +58,8 @@ public sealed class RefreshTokenTests(DatabaseFixture database) : IntegrationTes
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RefreshAsync(client, pair.RefreshToken)));
 
-        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.BadRequest);
+        responses.Should().OnlyContain(
+            r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.BadRequest);
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().BeLessThanOrEqualTo(1);
         await using var connection = await Database.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM refresh_tokens", connection);

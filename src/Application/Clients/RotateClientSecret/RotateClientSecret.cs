@@ -15,7 +15,10 @@ namespace CleanAuth.Application.Clients.RotateClientSecret;
 public sealed record RotateClientSecret(string ClientKey, TimeSpan Grace) : ICommand<RotatedClientSecret?>;
 
 /// <summary>The new secret, shown this once.</summary>
-public sealed record RotatedClientSecret(ClientSummary Client, string ClientSecret, DateTimeOffset? PreviousSecretExpiresAt)
+public sealed record RotatedClientSecret(
+    ClientSummary Client,
+    string ClientSecret,
+    DateTimeOffset? PreviousSecretExpiresAt)
 {
     public override string ToString() => $"{nameof(RotatedClientSecret)} {{ Client = {Client} }}";
 }

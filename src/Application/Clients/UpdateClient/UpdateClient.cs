@@ -28,7 +28,12 @@ public sealed class UpdateClientHandler(
             return null;
         }
 
-        client.Update(command.Name, command.AllowedGrants, command.ExpiresAt, command.ClearExpiry, timeProvider.GetUtcNow());
+        client.Update(
+            command.Name,
+            command.AllowedGrants,
+            command.ExpiresAt,
+            command.ClearExpiry,
+            timeProvider.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
 
         logger.ClientUpdated(client.ClientKey);

@@ -104,7 +104,8 @@ public static partial class SecurityLog
         EventId = 1003,
         EventName = "RefreshTokenReuseDetected",
         Level = LogLevel.Warning,
-        Message = "A used refresh token came back through client {ClientId}: ended session {SessionId} of user {UserId}")]
+        Message = "A used refresh token came back through client {ClientId}: "
+            + "ended session {SessionId} of user {UserId}")]
     public static partial void RefreshTokenReused(this ILogger logger, string clientId, Guid sessionId, Guid userId);
 
     [LoggerMessage(
@@ -126,7 +127,10 @@ public static partial class SecurityLog
         EventName = "ClientSecretRotated",
         Level = LogLevel.Information,
         Message = "Rotated the secret of client {ClientId}; the previous one works until {PreviousSecretExpiresAt}")]
-    public static partial void ClientSecretRotated(this ILogger logger, string clientId, DateTimeOffset? previousSecretExpiresAt);
+    public static partial void ClientSecretRotated(
+        this ILogger logger,
+        string clientId,
+        DateTimeOffset? previousSecretExpiresAt);
 
     [LoggerMessage(
         EventId = 1044,
@@ -147,5 +151,9 @@ public static partial class SecurityLog
         EventName = "ExpiredTokensPurged",
         Level = LogLevel.Information,
         Message = "Removed {AccessTokens} access tokens and {Sessions} sessions that expired before {Cutoff}")]
-    public static partial void ExpiredTokensPurged(this ILogger logger, int accessTokens, int sessions, DateTimeOffset cutoff);
+    public static partial void ExpiredTokensPurged(
+        this ILogger logger,
+        int accessTokens,
+        int sessions,
+        DateTimeOffset cutoff);
 }

@@ -70,7 +70,13 @@ public sealed class IntrospectTokenHandler(
         }
 
         var user = caller.UserId is { } userId ? await userAccounts.FindAsync(userId, cancellationToken) : null;
-        return new TokenIntrospection(caller.ClientKey, user?.UserName, caller.UserId, "Bearer", caller.IssuedAt, caller.ExpiresAt);
+        return new TokenIntrospection(
+            caller.ClientKey,
+            user?.UserName,
+            caller.UserId,
+            "Bearer",
+            caller.IssuedAt,
+            caller.ExpiresAt);
     }
 
     private async Task<TokenIntrospection?> IntrospectRefreshTokenAsync(

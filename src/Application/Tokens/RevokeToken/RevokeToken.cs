@@ -54,7 +54,10 @@ public sealed class RevokeTokenHandler(
         return true;
     }
 
-    private async Task<bool> TryRevokeAccessTokenAsync(ApiClient client, string token, CancellationToken cancellationToken)
+    private async Task<bool> TryRevokeAccessTokenAsync(
+        ApiClient client,
+        string token,
+        CancellationToken cancellationToken)
     {
         if (!tokenProtector.TryUnprotect(token, out var content) || content is null)
         {
@@ -73,7 +76,10 @@ public sealed class RevokeTokenHandler(
         return true;
     }
 
-    private async Task<bool> TryRevokeRefreshTokenAsync(ApiClient client, string token, CancellationToken cancellationToken)
+    private async Task<bool> TryRevokeRefreshTokenAsync(
+        ApiClient client,
+        string token,
+        CancellationToken cancellationToken)
     {
         var stored = await db.FindRefreshTokenAsync(secretHasher, token, cancellationToken);
         if (stored is null)

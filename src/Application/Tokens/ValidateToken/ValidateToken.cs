@@ -8,7 +8,8 @@ public sealed record ValidateToken(string Token) : IQuery<TokenValidationResult>
     public override string ToString() => nameof(ValidateToken);
 }
 
-public sealed class ValidateTokenHandler(AccessTokenValidator validator) : IQueryHandler<ValidateToken, TokenValidationResult>
+public sealed class ValidateTokenHandler(AccessTokenValidator validator)
+    : IQueryHandler<ValidateToken, TokenValidationResult>
 {
     public async ValueTask<TokenValidationResult> Handle(ValidateToken query, CancellationToken cancellationToken) =>
         await validator.ValidateAsync(query.Token, cancellationToken);

@@ -24,7 +24,10 @@ public sealed record UnlockUser(string UserName) : ICommand<UserAccount?>;
 /// <summary>Sets a one-time password and ends every session; the password is shown once.</summary>
 public sealed record ResetUserPassword(string UserName) : ICommand<string?>;
 
-/// <summary>Deletes a user. Their token records stay as revoked facts; a new user of the same name is a new user.</summary>
+/// <summary>
+/// Deletes a user. Their token records stay as revoked facts; a new user of the same name is a new
+/// user.
+/// </summary>
 public sealed record DeleteUser(string UserName) : ICommand<bool>;
 
 public sealed class UserAdministrationHandlers(
