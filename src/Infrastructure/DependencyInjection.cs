@@ -6,6 +6,7 @@ using CleanAuth.Application.Users;
 using CleanAuth.Infrastructure.Identity;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Security;
+using CleanAuth.Infrastructure.TokenState;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
@@ -23,6 +24,7 @@ public static class DependencyInjection
 
         services.AddPersistence(configuration);
         services.AddTokenProtection(configuration);
+        services.AddTokenState();
         services.AddUserAccounts(configuration);
 
         services.AddOptions<SecretHashingOptions>().BindConfiguration(SecretHashingOptions.SectionName);
@@ -49,6 +51,14 @@ public static class DependencyInjection
             DatabaseSetup.Configure(options, connectionString, commandTimeout);
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CleanAuthDbContext>());
+    }
+
+    private static void AddTokenState(this IServiceCollection services)
+    {
+        services.AddOptions<TokenStateOptions>().BindConfiguration(TokenStateOptions.SectionName);
+        services.AddSingleton<TokenStateCache>();
+        services.AddSingleton<ITokenStateCache>(provider => provider.GetRequiredService<TokenStateCache>());
+        services.AddHostedService<TokenStateListener>();
     }
 
     private static void AddTokenProtection(this IServiceCollection services, IConfiguration configuration)

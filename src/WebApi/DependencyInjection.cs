@@ -22,8 +22,9 @@ public static class DependencyInjection
             // Scoped, because handlers use the DbContext.
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // Validation is the only behaviour: a handler never sees a request that failed it.
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            // Validation first: a handler never sees a request that failed it. Then, for requests that
+            // end tokens, wait until this instance's token state has seen the change.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TokenStateSyncBehaviour<,>)];
         });
 
         services.AddOptions<TokenOptions>()

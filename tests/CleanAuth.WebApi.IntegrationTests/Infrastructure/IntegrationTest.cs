@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CleanAuth.Application.Clients.RegisterClient;
+using CleanAuth.Application.Common.Security;
 using CleanAuth.Domain.Clients;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -153,6 +154,13 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
         signUp.StatusCode.Should().Be(HttpStatusCode.Created);
         return client;
     }
+
+    /// <summary>
+    /// Waits until the app's in-process token state has seen every change committed so far, for
+    /// tests that change the database behind the app's back.
+    /// </summary>
+    protected Task SyncTokenStateAsync() =>
+        Factory.Services.GetRequiredService<ITokenStateCache>().SyncAsync(Cancellation);
 
     protected async Task<HttpStatusCode> StatusOfAsync(string path, string token)
     {

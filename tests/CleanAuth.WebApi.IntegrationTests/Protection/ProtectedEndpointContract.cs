@@ -220,6 +220,8 @@ public abstract class ClientAndUserEndpointContract(DatabaseFixture database) : 
             await deactivate.ExecuteNonQueryAsync(Cancellation);
         }
 
+        await SyncTokenStateAsync();
+
         using var response = await Http.SendAsync(Authorized(token), Cancellation);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -234,6 +236,8 @@ public abstract class ClientAndUserEndpointContract(DatabaseFixture database) : 
             await using var delete = new Npgsql.NpgsqlCommand("DELETE FROM users", connection);
             await delete.ExecuteNonQueryAsync(Cancellation);
         }
+
+        await SyncTokenStateAsync();
 
         using var response = await Http.SendAsync(Authorized(token), Cancellation);
 

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Persistence;
 using Mediator;
@@ -10,7 +11,7 @@ namespace CleanAuth.Application.Clients.ChangeClientStatus;
 /// Switches a client off or on. Switching off ends every token obtained through it at once;
 /// switching on again does not revive them.
 /// </summary>
-public sealed record ChangeClientStatus(string ClientKey, bool Active) : ICommand<ClientSummary?>;
+public sealed record ChangeClientStatus(string ClientKey, bool Active) : ICommand<ClientSummary?>, IChangesTokenState;
 
 public sealed class ChangeClientStatusHandler(
     IApplicationDbContext db,

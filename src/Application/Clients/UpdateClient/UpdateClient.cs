@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Persistence;
 using CleanAuth.Domain.Clients;
@@ -13,7 +14,7 @@ public sealed record UpdateClient(
     string? Name,
     GrantTypes? AllowedGrants,
     DateTimeOffset? ExpiresAt,
-    bool ClearExpiry) : ICommand<ClientSummary?>;
+    bool ClearExpiry) : ICommand<ClientSummary?>, IChangesTokenState;
 
 public sealed class UpdateClientHandler(
     IApplicationDbContext db,

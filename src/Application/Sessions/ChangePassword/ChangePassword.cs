@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Users;
 using Mediator;
@@ -10,7 +11,7 @@ namespace CleanAuth.Application.Sessions.ChangePassword;
 /// asked survives, so the app in hand stays signed in.
 /// </summary>
 public sealed record ChangePassword(Guid UserId, Guid? CurrentSessionId, string CurrentPassword, string NewPassword)
-    : ICommand<PasswordChange>
+    : ICommand<PasswordChange>, IChangesTokenState
 {
     public override string ToString() => $"{nameof(ChangePassword)} {{ UserId = {UserId} }}";
 }

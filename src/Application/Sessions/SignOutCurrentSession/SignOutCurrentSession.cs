@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CleanAuth.Application.Sessions.SignOutCurrentSession;
 
 /// <summary>Ends the session the request came from; the user's other sessions go on.</summary>
-public sealed record SignOutCurrentSession(Guid UserId, Guid SessionId) : ICommand;
+public sealed record SignOutCurrentSession(Guid UserId, Guid SessionId) : ICommand, IChangesTokenState;
 
 public sealed class SignOutCurrentSessionHandler(
     SessionRevoker sessionRevoker,

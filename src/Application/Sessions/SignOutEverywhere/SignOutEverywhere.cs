@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Users;
 using Mediator;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CleanAuth.Application.Sessions.SignOutEverywhere;
 
 /// <summary>Ends every session and every token of the user, this one included.</summary>
-public sealed record SignOutEverywhere(Guid UserId) : ICommand;
+public sealed record SignOutEverywhere(Guid UserId) : ICommand, IChangesTokenState;
 
 public sealed class SignOutEverywhereHandler(
     IUserAccounts userAccounts,

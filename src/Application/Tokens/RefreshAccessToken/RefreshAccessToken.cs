@@ -1,4 +1,5 @@
 using CleanAuth.Application.Clients;
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Persistence;
 using CleanAuth.Application.Common.Security;
@@ -17,7 +18,8 @@ namespace CleanAuth.Application.Tokens.RefreshAccessToken;
 /// access token and refresh token. A refresh token presented a second time means a copy exists
 /// somewhere else, so the whole session ends (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
 /// </summary>
-public sealed record RefreshAccessToken(ClientCredentials Client, string RefreshToken) : ICommand<TokenGrantResult>
+public sealed record RefreshAccessToken(ClientCredentials Client, string RefreshToken)
+    : ICommand<TokenGrantResult>, IChangesTokenState
 {
     public override string ToString() => $"{nameof(RefreshAccessToken)} {{ Client = {Client} }}";
 }

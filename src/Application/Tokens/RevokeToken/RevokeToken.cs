@@ -1,4 +1,5 @@
 using CleanAuth.Application.Clients;
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Persistence;
 using CleanAuth.Application.Common.Security;
@@ -16,7 +17,7 @@ namespace CleanAuth.Application.Tokens.RevokeToken;
 /// accepted silently (§2.2), so the answer tells nothing about other clients' tokens.
 /// </summary>
 public sealed record RevokeToken(ClientCredentials Client, string Token, string? TokenTypeHint)
-    : ICommand<bool>
+    : ICommand<bool>, IChangesTokenState
 {
     public override string ToString() => $"{nameof(RevokeToken)} {{ Client = {Client} }}";
 }

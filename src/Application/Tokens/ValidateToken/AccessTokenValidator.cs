@@ -10,11 +10,14 @@ namespace CleanAuth.Application.Tokens.ValidateToken;
 
 /// <summary>
 /// The rules a token must pass on every request: genuine, not expired, not revoked (itself or
-/// its session), its client still accepting it, and for user tokens its user too.
+/// its session), its client still accepting it, and for user tokens its user too. The answer
+/// comes from the in-process token state; only while that state is not known to be current, or
+/// for a client or user it has not heard of yet, does it come from the database.
 /// </summary>
 public sealed class AccessTokenValidator(
     IApplicationDbContext db,
     IAccessTokenProtector tokenProtector,
+    ITokenStateCache tokenState,
     IUserAccounts userAccounts,
     TimeProvider timeProvider,
     ILogger<AccessTokenValidator> logger)
@@ -33,6 +36,65 @@ public sealed class AccessTokenValidator(
             return Reject(TokenRejection.Expired, content.TokenId, "expired");
         }
 
+        if (tokenState.TryGetCurrent(out var snapshot) && ValidateInMemory(snapshot, content, now) is { } verdict)
+        {
+            return verdict;
+        }
+
+        return await ValidateAgainstDatabaseAsync(content, now, cancellationToken);
+    }
+
+    /// <summary>The hot path: no I/O. <c>null</c> when the state has not heard of the client or user yet.</summary>
+    private TokenValidationResult? ValidateInMemory(
+        ITokenStateSnapshot snapshot,
+        AccessTokenContent content,
+        DateTimeOffset now)
+    {
+        if (snapshot.IsTokenRevoked(content.TokenId)
+            || (content.FamilyId is { } sessionId && snapshot.IsSessionRevoked(sessionId)))
+        {
+            return Reject(TokenRejection.Invalid, content.TokenId, "revoked");
+        }
+
+        if (!snapshot.TryGetClient(content.ClientId, out var client))
+        {
+            return null;
+        }
+
+        if (!client.AcceptsTokenIssuedAt(content.IssuedAt, now))
+        {
+            return Reject(TokenRejection.Invalid, content.TokenId, "client deactivated or expired");
+        }
+
+        if (content.UserId is { } userId)
+        {
+            if (!snapshot.TryGetUser(userId, out var user))
+            {
+                return null;
+            }
+
+            if (!user.AcceptsTokenIssuedAt(content.IssuedAt))
+            {
+                return Reject(TokenRejection.Invalid, content.TokenId, "user deleted, deactivated or signed out");
+            }
+        }
+
+        return TokenValidationResult.Valid(new AuthenticatedCaller(
+            content.TokenId,
+            content.ClientId,
+            client.ClientKey,
+            content.UserId,
+            content.FamilyId,
+            content.UserId is null ? TokenKind.Client : TokenKind.User,
+            content.IssuedAt,
+            content.ExpiresAt));
+    }
+
+    private async Task<TokenValidationResult> ValidateAgainstDatabaseAsync(
+        AccessTokenContent content,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         var stored = await db.AccessTokens
             .AsNoTracking()
             .Where(t => t.Id == content.TokenId && t.ClientId == content.ClientId)

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Security;
 using CleanAuth.Application.Common.Users;
@@ -16,19 +17,19 @@ public sealed record GetUser(string UserName) : IQuery<UserAccount?>;
 /// Deactivation ends every token of the user at once and blocks sign-in and refresh; activation
 /// allows sign-in again without reviving the tokens that ended.
 /// </summary>
-public sealed record ChangeUserStatus(string UserName, bool Active) : ICommand<UserAccount?>;
+public sealed record ChangeUserStatus(string UserName, bool Active) : ICommand<UserAccount?>, IChangesTokenState;
 
 /// <summary>Ends a lockout after wrong passwords.</summary>
 public sealed record UnlockUser(string UserName) : ICommand<UserAccount?>;
 
 /// <summary>Sets a one-time password and ends every session; the password is shown once.</summary>
-public sealed record ResetUserPassword(string UserName) : ICommand<string?>;
+public sealed record ResetUserPassword(string UserName) : ICommand<string?>, IChangesTokenState;
 
 /// <summary>
 /// Deletes a user. Their token records stay as revoked facts; a new user of the same name is a new
 /// user.
 /// </summary>
-public sealed record DeleteUser(string UserName) : ICommand<bool>;
+public sealed record DeleteUser(string UserName) : ICommand<bool>, IChangesTokenState;
 
 public sealed class UserAdministrationHandlers(
     IUserAccounts userAccounts,
