@@ -4,8 +4,8 @@ using CleanAuth.Application.Common.Security;
 using CleanAuth.WebApi.Authentication;
 using CleanAuth.WebApi.Errors;
 using CleanAuth.WebApi.Hosting;
+using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.HttpOverrides;
-using Scalar.AspNetCore;
 using Serilog;
 
 namespace CleanAuth.WebApi;
@@ -41,7 +41,7 @@ public static class DependencyInjection
         services.AddControllers();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocumentation();
         services.AddClientTokenAuthentication();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
@@ -94,8 +94,7 @@ public static class DependencyInjection
 
         app.MapControllers();
         app.MapHealthEndpoints();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapApiDocumentation();
 
         return app;
     }
