@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddClientTokenAuthentication();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
+        services.AddBrowserCors();
 
         return services;
     }
@@ -88,6 +89,8 @@ public static class DependencyInjection
             app.UseHsts();
         }
 
+        // CORS before the HTTPS check, so a browser app can read why a request was refused.
+        app.UseCors();
         app.UseMiddleware<HttpsRequirementMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
