@@ -1,4 +1,5 @@
 using CleanAuth.Application.Clients;
+using CleanAuth.Application.Common.Telemetry;
 using CleanAuth.Application.Tokens;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<ClientAuthenticator>();
         services.AddScoped<AccessTokenIssuer>();
+        services.AddSingleton<CleanAuthMetrics>();
         return services;
     }
 }

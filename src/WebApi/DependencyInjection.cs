@@ -22,8 +22,9 @@ public static class DependencyInjection
             // Scoped, because handlers use the DbContext.
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // Validation is the only behaviour: a handler never sees a request that failed it.
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            // Validation runs first, so a handler never sees a request that failed it; telemetry then
+            // counts what the token handlers decided.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TelemetryBehaviour<,>)];
         });
 
         services.AddOptions<TokenOptions>()
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
         services.AddBrowserCors();
+        services.AddCleanAuthTelemetry(configuration);
 
         return services;
     }
