@@ -34,7 +34,13 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
     private static readonly string[] Platforms = ["web", "android", "ios", "server"];
 
     /// <summary>Whether these arguments ask for an admin verb rather than for serving.</summary>
-    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <remarks>
+    /// Host settings on the command line start with <c>-</c> or <c>/</c> or hold <c>=</c>
+    /// (<c>--urls URL</c>, <c>urls=URL</c>); any other first word is taken as a verb, so that a
+    /// mistyped verb gets an error instead of starting the server.
+    /// </remarks>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is [not ('-' or '/'), ..] && !args[0].Contains('='));
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
@@ -44,7 +50,14 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
             BuildClientsCommand(),
         };
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // The default handler would turn every exception into exit code 1 with a stack trace; the
+        // expected ones are answered below with a message and their own exit codes.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
         try
         {
             return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
@@ -53,7 +66,9 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         {
             foreach (var (field, messages) in validation.Errors)
             {
-                await error.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+                // Named as the option that carries it (ExpiresAt: --expires-at).
+                var option = "--" + JsonNamingPolicy.KebabCaseLower.ConvertName(field);
+                await error.WriteLineAsync($"{option}: {string.Join(" ", messages)}");
             }
 
             return AdminExitCode.Usage;
@@ -243,7 +258,8 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
     private Command BuildStatusCommand(string verb, bool active, string description)
     {
         var clientId = ClientIdArgument();
-        var command = new Command(verb, description) { clientId };
+        var json = JsonOption();
+        var command = new Command(verb, description) { clientId, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var key = parseResult.GetValue(clientId)!;
@@ -252,6 +268,12 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
             if (summary is null)
             {
                 return await ClientNotFoundAsync(key);
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                await WriteJsonAsync(ClientOutput.From(summary));
+                return AdminExitCode.Success;
             }
 
             await output.WriteLineAsync(active
