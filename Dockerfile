@@ -12,4 +12,7 @@ COPY --from=build /app ./
 USER $APP_UID
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080
 EXPOSE 8080
+# The runtime image has no curl: the executable's own probe verb GETs /health/live (exit 0 or 1).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["dotnet", "CleanAuth.WebApi.dll", "probe"]
 ENTRYPOINT ["dotnet", "CleanAuth.WebApi.dll"]

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Clients;
+using CleanAuth.Application.Common.Telemetry;
 using CleanAuth.Application.Sessions;
 using CleanAuth.Application.Tokens;
 using CleanAuth.Application.Tokens.ValidateToken;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<TokenIssuer>();
         services.AddScoped<SessionRevoker>();
         services.AddScoped<AccessTokenValidator>();
+        services.AddSingleton<CleanAuthMetrics>();
         return services;
     }
 }

@@ -4,8 +4,8 @@ using CleanAuth.Application.Common.Security;
 using CleanAuth.WebApi.Authentication;
 using CleanAuth.WebApi.Errors;
 using CleanAuth.WebApi.Hosting;
+using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.HttpOverrides;
-using Scalar.AspNetCore;
 using Serilog;
 
 namespace CleanAuth.WebApi;
@@ -22,9 +22,15 @@ public static class DependencyInjection
             // Scoped, because handlers use the DbContext.
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // Validation first: a handler never sees a request that failed it. Then, for requests that
-            // end tokens, wait until this instance's token state has seen the change.
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TokenStateSyncBehaviour<,>)];
+            // Validation runs first, so a handler never sees a request that failed it; telemetry then
+            // counts what the token handlers decided; last, a request that ended tokens waits until
+            // this instance's token state has seen the change.
+            options.PipelineBehaviors =
+            [
+                typeof(ValidationBehaviour<,>),
+                typeof(TelemetryBehaviour<,>),
+                typeof(TokenStateSyncBehaviour<,>),
+            ];
         });
 
         services.AddOptions<TokenOptions>()
@@ -44,10 +50,12 @@ public static class DependencyInjection
         services.AddControllers();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiDocumentation();
         services.AddClientTokenAuthentication();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
+        services.AddBrowserCors();
+        services.AddCleanAuthTelemetry(configuration);
 
         return services;
     }
@@ -91,14 +99,15 @@ public static class DependencyInjection
             app.UseHsts();
         }
 
+        // CORS before the HTTPS check, so a browser app can read why a request was refused.
+        app.UseCors();
         app.UseMiddleware<HttpsRequirementMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapControllers();
         app.MapHealthEndpoints();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapApiDocumentation();
 
         return app;
     }

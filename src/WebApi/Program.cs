@@ -4,6 +4,12 @@ using CleanAuth.WebApi;
 using CleanAuth.WebApi.Admin;
 using CleanAuth.WebApi.Hosting;
 
+// The container health check: one GET, without building the host.
+if (HealthProbe.Handles(args))
+{
+    return await HealthProbe.RunAsync(args, Console.Error);
+}
+
 var isAdminCommand = AdminCommandLine.Handles(args);
 
 // Admin verbs take their own arguments; only serving passes them on as host configuration.

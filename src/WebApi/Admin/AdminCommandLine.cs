@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.WebApi.Errors;
@@ -23,7 +24,14 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
     private static readonly string[] Verbs = ["clients", "users", "migrate", "--help", "-h", "-?"];
 
     /// <summary>Whether these arguments ask for an admin verb rather than for serving.</summary>
-    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <remarks>
+    /// Host settings on the command line start with <c>-</c> or <c>/</c> or hold <c>=</c>
+    /// (<c>--urls URL</c>, <c>urls=URL</c>); any other first word is taken as a verb, so that a
+    /// mistyped verb gets an error instead of starting the server.
+    /// </remarks>
+    public static bool Handles(string[] args) =>
+        args.Length > 0
+        && (Verbs.Contains(args[0]) || (args[0] is [not ('-' or '/'), ..] && !args[0].Contains('=')));
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
@@ -35,7 +43,14 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
             new UserCommands(console, services.GetRequiredService<TimeProvider>()).Build(),
         };
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // The default handler would turn every exception into exit code 1 with a stack trace; the
+        // expected ones are answered below with a message and their own exit codes.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
         try
         {
             return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
@@ -44,7 +59,9 @@ public sealed class AdminCommandLine(IServiceProvider services, TextWriter outpu
         {
             foreach (var (field, messages) in validation.Errors)
             {
-                await error.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+                // Named as the option that carries it (ExpiresAt: --expires-at).
+                var option = "--" + JsonNamingPolicy.KebabCaseLower.ConvertName(field);
+                await error.WriteLineAsync($"{option}: {string.Join(" ", messages)}");
             }
 
             return AdminExitCode.Usage;

@@ -243,7 +243,8 @@ internal sealed class ClientCommands(AdminConsole console)
     private Command BuildStatus(string verb, bool active, string description)
     {
         var clientId = ClientIdArgument();
-        var command = new Command(verb, description) { clientId };
+        var json = AdminConsole.JsonOption();
+        var command = new Command(verb, description) { clientId, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var key = parseResult.GetValue(clientId)!;
@@ -252,6 +253,12 @@ internal sealed class ClientCommands(AdminConsole console)
             if (summary is null)
             {
                 return await NotFoundAsync(key);
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                await console.WriteJsonAsync(ClientOutput.From(summary));
+                return AdminExitCode.Success;
             }
 
             await console.Output.WriteLineAsync(active

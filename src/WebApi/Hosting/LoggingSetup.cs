@@ -31,7 +31,9 @@ internal static class LoggingSetup
 
             if (forAdminCommands)
             {
+                // EF Core's own error lines would bury the verb's one-line explanation of the failure.
                 logger.MinimumLevel.Warning()
+                    .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Fatal)
                     .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: null);
             }
             else if (builder.Environment.IsDevelopment())

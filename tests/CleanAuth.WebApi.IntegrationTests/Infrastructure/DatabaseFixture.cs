@@ -1,34 +1,43 @@
 using CleanAuth.Infrastructure.Persistence;
+using DotNet.Testcontainers.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
+using Testcontainers.PostgreSql;
 
 namespace CleanAuth.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One real PostgreSQL database for the whole run: created and migrated at the start, emptied
 /// before each test, dropped at the end. The server comes from <c>ConnectionStrings__Default</c>,
-/// which scripts/test.sh sets to a throwaway cluster it starts.
+/// which scripts/test.sh sets to a throwaway cluster it starts; without it, from a throwaway
+/// container when a Docker engine is reachable, so that a plain <c>dotnet test</c> works too.
 /// </summary>
 public sealed class DatabaseFixture : IAsyncLifetime
 {
+    /// <summary>The major version scripts/test.sh and docker-compose.yml run.</summary>
+    private const string ContainerImage = "postgres:15-alpine";
+
+    private const string NoServer =
+        "The integration tests need a PostgreSQL server. Run scripts/test.sh, which starts one; or set "
+        + "ConnectionStrings__Default to a server where this role may create databases; or start a Docker "
+        + "engine, and a throwaway PostgreSQL container is used.";
+
     private Respawner? _respawner;
+
+    private PostgreSqlContainer? _container;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
     public CleanAuthFactory Factory { get; private set; } = null!;
 
-    private string ServerConnectionString { get; } =
-        Environment.GetEnvironmentVariable("ConnectionStrings__Default") is { Length: > 0 } configured
-            ? configured
-            : throw new InvalidOperationException(
-                "The integration tests need a PostgreSQL server. Run scripts/test.sh, which starts one, "
-                + "or set ConnectionStrings__Default to a server where this role may create databases.");
+    private string ServerConnectionString { get; set; } = string.Empty;
 
     public async ValueTask InitializeAsync()
     {
+        ServerConnectionString = await FindServerAsync();
         var databaseName = $"cleanauth_test_{Guid.NewGuid():N}"[..32];
         await using (var server = new NpgsqlConnection(ServerConnectionString))
         {
@@ -74,14 +83,51 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
+        // When InitializeAsync failed early, its own error is the one worth reading: add none here.
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        if (_container is not null)
+        {
+            // The throwaway server goes, and the database with it.
+            await _container.DisposeAsync();
+            return;
+        }
+
+        if (ConnectionString.Length == 0)
+        {
+            return;
+        }
 
         await using var server = new NpgsqlConnection(ServerConnectionString);
         await server.OpenAsync();
         var databaseName = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", server);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    private async Task<string> FindServerAsync()
+    {
+        if (Environment.GetEnvironmentVariable("ConnectionStrings__Default") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        try
+        {
+            // Throws at once when no Docker engine answers; the docker client alone is no sign of one.
+            _container = new PostgreSqlBuilder(ContainerImage).Build();
+        }
+        catch (DockerUnavailableException exception)
+        {
+            throw new InvalidOperationException(NoServer, exception);
+        }
+
+        await _container.StartAsync();
+        return _container.GetConnectionString();
     }
 }
 
