@@ -38,9 +38,24 @@ public static class BrowserCors
     /// <summary>Browsers may cache a preflight answer this long (Chromium caps it at two hours).</summary>
     private static readonly TimeSpan PreflightMaxAge = TimeSpan.FromMinutes(10);
 
+    private const StringSplitOptions SplitOptions =
+        StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries;
+
     public static IServiceCollection AddBrowserCors(this IServiceCollection services)
     {
-        services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.SectionName).ValidateOnStart();
+        services.AddOptions<CorsSettings>()
+            .BindConfiguration(CorsSettings.SectionName)
+            .Configure<IConfiguration>((settings, configuration) =>
+            {
+                // One variable is easier to set in a container than an indexed list, and the binder
+                // would ignore it silently: Cors__AllowedOrigins=https://a.example,https://b.example.
+                var list = configuration[$"{CorsSettings.SectionName}:{nameof(CorsSettings.AllowedOrigins)}"];
+                foreach (var origin in list?.Split(',', SplitOptions) ?? [])
+                {
+                    settings.AllowedOrigins.Add(origin);
+                }
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CorsSettings>, CorsSettingsValidator>();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((cors, settings) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CleanAuth.WebApi.OAuth;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -19,7 +20,9 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
         OpenApiOperationTransformerContext context,
         CancellationToken cancellationToken)
     {
-        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<OAuthEndpointAttribute>().Any())
+        // The token endpoint only: other OAuth endpoints (revocation, introspection) take other parameters.
+        if (context.Description.ActionDescriptor is not ControllerActionDescriptor action
+            || action.ControllerTypeInfo.AsType() != typeof(TokenController))
         {
             return Task.CompletedTask;
         }

@@ -103,6 +103,18 @@ public sealed class CorsTests(DatabaseFixture database) : IntegrationTest(databa
         AllowedValues(challenge, "Access-Control-Expose-Headers").Should().Contain("WWW-Authenticate");
     }
 
+    [Fact]
+    public async Task Origins_can_also_come_as_one_comma_separated_value()
+    {
+        using var factory = Factory.WithWebHostBuilder(builder => builder
+            .UseSetting("Cors:AllowedOrigins", "https://one.example.com, https://two.example.com"));
+        using var http = factory.CreateClient();
+
+        using var response = await PreflightAsync(http, "/oauth/token", "https://two.example.com", "POST");
+
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("https://two.example.com");
+    }
+
     [Theory]
     [InlineData("*")]
     [InlineData("https://*.example.com")]
