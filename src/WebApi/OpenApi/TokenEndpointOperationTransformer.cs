@@ -38,7 +38,8 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
         operation.Summary = "Get an access token (RFC 6749 token endpoint)";
         operation.Description = """
             `client_credentials` gives a client token; `password` signs a user in and gives a user token
-            bound to the client. Authenticate the client by HTTP Basic (client_secret_basic) or with
+            bound to the client, with a refresh token; `refresh_token` trades that refresh token, once,
+            for the session's next pair (presenting a used one ends the session). Authenticate the client by HTTP Basic (client_secret_basic) or with
             `client_id` and `client_secret` in the body (client_secret_post), never both. The body is
             form-encoded (standard) or a flat JSON object of strings; parameters may not repeat, and an
             empty value counts as absent. Responses are never cached (`Cache-Control: no-store`).
@@ -96,8 +97,13 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
         static OpenApiSchema Text(string description) =>
             new() { Type = JsonSchemaType.String, Description = description };
 
-        var grantType = Text("client_credentials or password.");
-        grantType.Enum = [JsonValue.Create("client_credentials"), JsonValue.Create("password")];
+        var grantType = Text("client_credentials, password or refresh_token.");
+        grantType.Enum =
+        [
+            JsonValue.Create("client_credentials"),
+            JsonValue.Create("password"),
+            JsonValue.Create("refresh_token"),
+        ];
         return new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
@@ -109,6 +115,7 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
                 ["grant_type"] = grantType,
                 ["username"] = Text("Password grant: the user's name (case-insensitive)."),
                 ["password"] = Text("Password grant: the user's password."),
+                ["refresh_token"] = Text("Refresh-token grant: the refresh token (ca_rt_...) to trade."),
                 ["client_id"] = Text("client_secret_post only: the client's public key (ca_ck_...)."),
                 ["client_secret"] = Text("client_secret_post only: the client's secret (ca_cs_...)."),
             },
@@ -157,6 +164,15 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
                 ["password"] = "correct horse battery staple",
             },
         },
+        ["refresh"] = new OpenApiExample
+        {
+            Summary = "Next pair of a user session; client authenticated by HTTP Basic",
+            Value = new JsonObject
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = "ca_rt_...",
+            },
+        },
         ["clientSecretPost"] = new OpenApiExample
         {
             Summary = "Client token; client credentials in the body",
@@ -183,12 +199,13 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
         },
         ["userToken"] = new OpenApiExample
         {
-            Summary = "User token (Tokens:AccessTokenLifetime, 15 minutes by default)",
+            Summary = "User token (Tokens:AccessTokenLifetime, 15 minutes by default) and its refresh token",
             Value = new JsonObject
             {
                 ["access_token"] = "ca_at_...",
                 ["token_type"] = "Bearer",
                 ["expires_in"] = 900,
+                ["refresh_token"] = "ca_rt_...",
             },
         },
     };
@@ -202,7 +219,7 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
             "This client is not allowed to use this grant type."),
         ["unsupportedGrantType"] = ErrorExample(
             "unsupported_grant_type",
-            "Supported grant types: client_credentials, password."),
+            "Supported grant types: client_credentials, password, refresh_token."),
     };
 
     private static Dictionary<string, IOpenApiExample> InvalidClientExamples() => new()
