@@ -90,7 +90,8 @@ public sealed partial class ApiDescriptionTests(DatabaseFixture database) : Inte
 
         var request = document.GetProperty("components").GetProperty("schemas").GetProperty("TokenRequest");
         request.GetProperty("properties").EnumerateObject().Select(p => p.Name)
-            .Should().BeEquivalentTo(["grant_type", "username", "password", "client_id", "client_secret"]);
+            .Should().BeEquivalentTo(
+                ["grant_type", "username", "password", "refresh_token", "client_id", "client_secret"]);
         var oauth2 = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2");
         oauth2.GetProperty("flows").GetProperty("clientCredentials").GetProperty("tokenUrl").GetString()
             .Should().Be("/oauth/token");
