@@ -487,6 +487,17 @@ median_of() { stats "$@" | cut -d' ' -f1; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
   if (v == "nan" || v == "") { print "n/a"; exit }
   ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "NOT met" }'; }
+# added_verdict VALUES...: the ≤ 1 ms verdict on per-round p99 differences, unless the rounds
+# disagree by more than twice the target: then the machine's noise, not authentication, decides.
+added_verdict() {
+  local median min max
+  read -r median min max <<<"$(stats "$@")"
+  if awk -v lo="$min" -v hi="$max" 'BEGIN { exit !(hi - lo > 2) }'; then
+    printf 'inconclusive: rounds differ by %s ms' "$(fmt "$(calc "$max - $min")" 1)"
+  else
+    verdict "$median" '<=' 1
+  fi
+}
 
 read -r -a cc_values <<<"${issue[cc]}"
 read -r -a pw_values <<<"${issue[pw]}"
@@ -500,6 +511,8 @@ mapfile -t c_over_a < <(per_round ratio c a rps)
 mapfile -t c_over_d < <(per_round ratio c d-rs256 rps)
 mapfile -t c_added_p99 < <(per_round diff c a lat99)
 mapfile -t b_added_p99 < <(per_round diff b a lat99)
+mapfile -t c_added_p50 < <(per_round diff c a lat50)
+mapfile -t b_added_p50 < <(per_round diff b a lat50)
 rev_p50=$(driver_field "$tmp_dir/revocation.txt" p50_ms)
 rev_p99=$(driver_field "$tmp_dir/revocation.txt" p99_ms)
 rev_max=$(driver_field "$tmp_dir/revocation.txt" max_ms)
@@ -571,9 +584,11 @@ report=$tmp_dir/report.md
   printf '| (c) ≥ 1.0 × (d) RS256 throughput | %s | %s |\n' "$(spread "${c_over_d[@]}")" \
     "$(verdict "$(median_of "${c_over_d[@]}")" '>=' 1.0)"
   printf '| p99 added by authentication ≤ 1 ms ((c) − (a), 1 conn) | %s ms | %s |\n' \
-    "$(digits=3 spread "${c_added_p99[@]}")" "$(verdict "$(median_of "${c_added_p99[@]}")" '<=' 1)"
+    "$(digits=3 spread "${c_added_p99[@]}")" "$(added_verdict "${c_added_p99[@]}")"
   printf '| … the same for (b) − (a) | %s ms | %s |\n' \
-    "$(digits=3 spread "${b_added_p99[@]}")" "$(verdict "$(median_of "${b_added_p99[@]}")" '<=' 1)"
+    "$(digits=3 spread "${b_added_p99[@]}")" "$(added_verdict "${b_added_p99[@]}")"
+  printf '| (for scale) p50 added, (b) − (a) / (c) − (a), 1 conn | %s / %s ms | |\n' \
+    "$(digits=3 spread "${b_added_p50[@]}")" "$(digits=3 spread "${c_added_p50[@]}")"
   printf '| 0 database transactions per authenticated request | %s | %s |\n' "$tx_summary" \
     "$(verdict "$tx_worst" '<=' 0.01)"
   printf '| client-credentials issuance ≥ 0.5 × INSERT loop | %s | %s |\n' "$(spread "${cc_ratio_values[@]}")" \
