@@ -20,7 +20,8 @@ public static class DependencyInjection
         services.AddScoped<ClientAuthenticator>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<SessionRevoker>();
-        services.AddScoped<AccessTokenValidator>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddScoped<StoredTokenValidator>();
         services.AddSingleton<CleanAuthMetrics>();
         return services;
     }

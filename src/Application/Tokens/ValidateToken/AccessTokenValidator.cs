@@ -1,9 +1,7 @@
 using CleanAuth.Application.Common.Logging;
-using CleanAuth.Application.Common.Persistence;
 using CleanAuth.Application.Common.Security;
-using CleanAuth.Application.Common.Users;
 using CleanAuth.Domain.Tokens;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CleanAuth.Application.Tokens.ValidateToken;
@@ -14,11 +12,14 @@ namespace CleanAuth.Application.Tokens.ValidateToken;
 /// comes from the in-process token state; only while that state is not known to be current, or
 /// for a client or user it has not heard of yet, does it come from the database.
 /// </summary>
+/// <remarks>
+/// A singleton with no database dependency, so that the hot path builds no DbContext or user
+/// manager; the database path runs in a scope of its own when it is needed.
+/// </remarks>
 public sealed class AccessTokenValidator(
-    IApplicationDbContext db,
     IAccessTokenProtector tokenProtector,
     ITokenStateCache tokenState,
-    IUserAccounts userAccounts,
+    IServiceScopeFactory scopeFactory,
     TimeProvider timeProvider,
     ILogger<AccessTokenValidator> logger)
 {
@@ -41,7 +42,10 @@ public sealed class AccessTokenValidator(
             return verdict;
         }
 
-        return await ValidateAgainstDatabaseAsync(content, now, cancellationToken);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        return await scope.ServiceProvider
+            .GetRequiredService<StoredTokenValidator>()
+            .ValidateAsync(content, now, cancellationToken);
     }
 
     /// <summary>The hot path: no I/O. <c>null</c> when the state has not heard of the client or user yet.</summary>
@@ -88,59 +92,6 @@ public sealed class AccessTokenValidator(
             content.UserId is null ? TokenKind.Client : TokenKind.User,
             content.IssuedAt,
             content.ExpiresAt));
-    }
-
-    private async Task<TokenValidationResult> ValidateAgainstDatabaseAsync(
-        AccessTokenContent content,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var stored = await db.AccessTokens
-            .AsNoTracking()
-            .Where(t => t.Id == content.TokenId && t.ClientId == content.ClientId)
-            .Join(db.ApiClients, t => t.ClientId, c => c.Id, (token, client) => new
-            {
-                token,
-                client,
-                SessionRevokedAt = db.RefreshTokenFamilies
-                    .Where(f => f.Id == token.FamilyId)
-                    .Select(f => f.RevokedAt)
-                    .FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (stored is null)
-        {
-            return Reject(TokenRejection.Invalid, content.TokenId, "no record of this token");
-        }
-
-        if (stored.token.StatusAt(now) == TokenStatus.Revoked || stored.SessionRevokedAt is not null)
-        {
-            return Reject(TokenRejection.Invalid, content.TokenId, "revoked");
-        }
-
-        if (!stored.client.AcceptsTokenIssuedAt(stored.token.IssuedAt, now))
-        {
-            return Reject(TokenRejection.Invalid, content.TokenId, "client deactivated or expired");
-        }
-
-        if (stored.token.UserId is { } userId)
-        {
-            var user = await userAccounts.FindAsync(userId, cancellationToken);
-            if (user is null || !user.AcceptsTokenIssuedAt(stored.token.IssuedAt))
-            {
-                return Reject(TokenRejection.Invalid, content.TokenId, "user deleted, deactivated or signed out");
-            }
-        }
-
-        return TokenValidationResult.Valid(new AuthenticatedCaller(
-            stored.token.Id,
-            stored.client.Id,
-            stored.client.ClientKey,
-            stored.token.UserId,
-            stored.token.FamilyId,
-            stored.token.Kind,
-            stored.token.IssuedAt,
-            stored.token.ExpiresAt));
     }
 
     private TokenValidationResult Reject(TokenRejection rejection, Guid? tokenId, string reason)
