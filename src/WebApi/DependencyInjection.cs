@@ -46,6 +46,9 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
 
+        // A year rather than the framework's 30 days: users who come back rarely stay protected.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
         return services;
     }
 
@@ -70,6 +73,12 @@ public static class DependencyInjection
             foreach (var network in configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            // With both lists empty the middleware would believe every peer, not none.
+            if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+            {
+                options.ForwardedHeaders = ForwardedHeaders.None;
             }
         });
     }
