@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddClientTokenAuthentication();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
+        services.AddRequestLimits();
 
         // A year rather than the framework's 30 days: users who come back rarely stay protected.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -98,6 +99,7 @@ public static class DependencyInjection
         }
 
         app.UseMiddleware<HttpsRequirementMiddleware>();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -19,8 +19,12 @@ public sealed record UserResponse(Guid Id, string Username, DateTimeOffset Creat
 
 [ApiController]
 [Route("api/v1/users")]
+[RequestSizeLimit(MaxBodyBytes)]
 public sealed class UsersController(ISender sender) : ControllerBase
 {
+    /// <summary>A user name and a password, even fully escaped, fit many times over.</summary>
+    public const long MaxBodyBytes = 8 * 1024;
+
     /// <summary>Signs a user up. Any genuine app may do this; no user is signed in yet.</summary>
     [HttpPost]
     [ClientAuthorize]
