@@ -1,4 +1,5 @@
 using CleanAuth.Domain.Notes;
+using CleanAuth.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanAuth.Application.Notes.CreateNote;
@@ -7,7 +8,7 @@ public sealed class CreateNoteValidator : AbstractValidator<CreateNote>
 {
     public CreateNoteValidator()
     {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(Note.MaxTitleLength);
-        RuleFor(c => c.Body).NotNull().MaximumLength(Note.MaxBodyLength);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Note.MaxTitleLength).Storable();
+        RuleFor(c => c.Body).NotNull().MaximumLength(Note.MaxBodyLength).Storable();
     }
 }
