@@ -4,6 +4,7 @@ using CleanAuth.Application.Common.Security;
 using CleanAuth.WebApi.Authentication;
 using CleanAuth.WebApi.Errors;
 using CleanAuth.WebApi.Hosting;
+using CleanAuth.WebApi.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 using Serilog;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddTrustedProxies(configuration);
         services.AddRequestLimits();
+        services.AddCleanAuthRateLimiting();
 
         // A year rather than the framework's 30 days: users who come back rarely stay protected.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -100,6 +102,7 @@ public static class DependencyInjection
 
         app.UseMiddleware<HttpsRequirementMiddleware>();
         app.UseRequestBodyLimit();
+        app.UseCleanAuthRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -2,8 +2,10 @@ using CleanAuth.Application.Common.Users;
 using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Application.Users.RegisterUser;
 using CleanAuth.WebApi.Authentication;
+using CleanAuth.WebApi.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CleanAuth.WebApi.Controllers;
 
@@ -28,6 +30,7 @@ public sealed class UsersController(ISender sender) : ControllerBase
     /// <summary>Signs a user up. Any genuine app may do this; no user is signed in yet.</summary>
     [HttpPost]
     [ClientAuthorize]
+    [EnableRateLimiting(RateLimitingSetup.SignUpPolicy)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]

@@ -36,3 +36,14 @@ public sealed class CapturedLogs : ILogEventSink
         return line.ToString();
     }
 }
+
+public static class LogEventExtensions
+{
+    /// <summary>The event id a Microsoft.Extensions.Logging call gave the event, or null.</summary>
+    public static int? EventId(this LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("EventId", out var value)
+        && value is StructureValue structure
+        && structure.Properties.FirstOrDefault(p => p.Name == "Id")?.Value is ScalarValue { Value: int id }
+            ? id
+            : null;
+}

@@ -25,6 +25,8 @@ public sealed class CleanAuthFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Https:Required", "false");
         builder.UseSetting("Logging:Console:Enabled", "false");
+        // Every test runs from one address; the rate-limit tests switch the limits on for themselves.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
         foreach (var source in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http" })
         {
