@@ -19,13 +19,16 @@ public sealed class MalformedRequestTests(DatabaseFixture database) : Integratio
         return content;
     }
 
-    private static ByteArrayContent Body(string text, string? contentType) => Body(Encoding.UTF8.GetBytes(text), contentType);
+    private static ByteArrayContent Body(string text, string? contentType) =>
+        Body(Encoding.UTF8.GetBytes(text), contentType);
+
+    private const string Json = "application/json";
 
     public static TheoryData<string, string?> UnreadableTokenBodies => new()
     {
         // JSON strings that decode to text PostgreSQL cannot store, or cannot be decoded at all.
-        { """{"grant_type":"client_credentials","client_id":"ca_ck_\u0000","client_secret":"x"}""", "application/json" },
-        { """{"grant_type":"client_credentials","client_id":"\ud800","client_secret":"x"}""", "application/json" },
+        { """{"grant_type":"client_credentials","client_id":"ca_ck_\u0000","client_secret":"x"}""", Json },
+        { """{"grant_type":"client_credentials","client_id":"\ud800","client_secret":"x"}""", Json },
         { """{"grant_type":"password","username":"al\u0000ice","password":"x","client_id":"a","client_secret":"b"}""",
             "application/json" },
         { "grant_type=client_credentials&client_id=ca_ck_%00&client_secret=x", "application/x-www-form-urlencoded" },
@@ -98,8 +101,8 @@ public sealed class MalformedRequestTests(DatabaseFixture database) : Integratio
     public static TheoryData<byte[], string?> UnreadableSignUpBodies => new()
     {
         { [.. "{\"username\":\""u8, 0xFF, 0xFE, .. "\",\"password\":\"correct horse\"}"u8], "application/json" },
-        { Encoding.UTF8.GetBytes("""{"username":"\ud800abc","password":"correct horse battery"}"""), "application/json" },
-        { Encoding.UTF8.GetBytes("""{"username":"ab\u0000c","password":"correct horse battery"}"""), "application/json" },
+        { Encoding.UTF8.GetBytes("""{"username":"\ud800abc","password":"correct horse battery"}"""), Json },
+        { Encoding.UTF8.GetBytes("""{"username":"ab\u0000c","password":"correct horse battery"}"""), Json },
         { Encoding.UTF8.GetBytes(new string('[', 5000)), "application/json" },
         { Encoding.UTF8.GetBytes("""{"username":["alice"],"password":{"a":1}}"""), "application/json" },
         { Encoding.UTF8.GetBytes("""{"username":"alice","password":"correct horse battery","username":"bob"}"""),

@@ -131,10 +131,9 @@ public sealed class TransportSecurityTests(DatabaseFixture database) : Integrati
     public async Task Token_endpoint_errors_are_never_cached(string grantType, HttpStatusCode status)
     {
         var client = await CreateClientAsync();
+        var presented = grantType == "client_credentials" ? client with { ClientSecret = "ca_cs_wrong" } : client;
 
-        using var response = await PostTokenAsync(
-            [new("grant_type", grantType)],
-            Basic(client with { ClientSecret = grantType == "client_credentials" ? "ca_cs_wrong" : client.ClientSecret }));
+        using var response = await PostTokenAsync([new("grant_type", grantType)], Basic(presented));
 
         response.StatusCode.Should().Be(status);
         response.Headers.CacheControl!.NoStore.Should().BeTrue();

@@ -1,5 +1,5 @@
-using CleanAuth.Domain.Notes;
 using CleanAuth.Application.Common.Validation;
+using CleanAuth.Domain.Notes;
 using FluentValidation;
 
 namespace CleanAuth.Application.Notes.CreateNote;
