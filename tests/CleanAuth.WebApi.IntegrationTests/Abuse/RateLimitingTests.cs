@@ -76,7 +76,7 @@ public sealed class RateLimitingTests(DatabaseFixture database) : IntegrationTes
         var body = await ReadJsonAsync(refused);
         body.GetProperty("error").GetString().Should().Be("slow_down");
         body.GetProperty("error_description").GetString().Should().NotBeNullOrEmpty();
-        Factory.Logs.Events.Should().Contain(e => e.EventId() == 1300);
+        Factory.Logs.Events.Should().Contain(e => e.IsSecurityEvent(1300));
     }
 
     [Fact]
@@ -153,17 +153,17 @@ public sealed class RateLimitingTests(DatabaseFixture database) : IntegrationTes
             (await StatusAsync(http, TokenRequest(wrong, Alice))).Should().Be(HttpStatusCode.Unauthorized);
         }
 
-        var checkedBefore = Factory.Logs.Events.Count(e => e.EventId() == 1010);
+        var checkedBefore = Factory.Logs.Events.Count(e => e.IsSecurityEvent(1010));
         using var rightSecretFromThere = await http.SendAsync(TokenRequest(client, Alice), Cancellation);
         var fromElsewhere = await StatusAsync(http, TokenRequest(client, Bob));
         var otherKeyFromThere = await StatusAsync(http, TokenRequest(other, Alice));
 
         await ShouldBeTooManyRequestsAsync(rightSecretFromThere, "application/json");
         (await ReadJsonAsync(rightSecretFromThere)).GetProperty("error").GetString().Should().Be("slow_down");
-        Factory.Logs.Events.Count(e => e.EventId() == 1010).Should().Be(checkedBefore, "the secret is not checked");
+        Factory.Logs.Events.Count(e => e.IsSecurityEvent(1010)).Should().Be(checkedBefore, "the secret is not checked");
         fromElsewhere.Should().Be(HttpStatusCode.OK);
         otherKeyFromThere.Should().Be(HttpStatusCode.OK);
-        Factory.Logs.Events.Should().ContainSingle(e => e.EventId() == 1301);
+        Factory.Logs.Events.Should().ContainSingle(e => e.IsSecurityEvent(1301));
     }
 
     [Fact]
