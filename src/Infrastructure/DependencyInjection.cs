@@ -48,7 +48,8 @@ public static class DependencyInjection
             }
 
             var commandTimeout = configuration.GetValue("Database:CommandTimeout", TimeSpan.FromSeconds(15));
-            DatabaseSetup.Configure(options, connectionString, commandTimeout);
+            var connectTimeout = configuration.GetValue("Database:ConnectTimeout", TimeSpan.FromSeconds(5));
+            DatabaseSetup.Configure(options, connectionString, commandTimeout, connectTimeout);
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<CleanAuthDbContext>());
     }

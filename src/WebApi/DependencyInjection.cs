@@ -5,6 +5,7 @@ using CleanAuth.WebApi.Authentication;
 using CleanAuth.WebApi.Errors;
 using CleanAuth.WebApi.Hosting;
 using CleanAuth.WebApi.OpenApi;
+using CleanAuth.WebApi.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 
@@ -56,6 +57,11 @@ public static class DependencyInjection
         services.AddTrustedProxies(configuration);
         services.AddBrowserCors();
         services.AddCleanAuthTelemetry(configuration);
+        services.AddRequestLimits();
+        services.AddCleanAuthRateLimiting();
+
+        // A year rather than the framework's 30 days: users who come back rarely stay protected.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         return services;
     }
@@ -82,6 +88,12 @@ public static class DependencyInjection
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+
+            // With both lists empty the middleware would believe every peer, not none.
+            if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+            {
+                options.ForwardedHeaders = ForwardedHeaders.None;
+            }
         });
     }
 
@@ -102,6 +114,8 @@ public static class DependencyInjection
         // CORS before the HTTPS check, so a browser app can read why a request was refused.
         app.UseCors();
         app.UseMiddleware<HttpsRequirementMiddleware>();
+        app.UseRequestBodyLimit();
+        app.UseCleanAuthRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -32,7 +32,8 @@ public sealed class ClientAuthenticator(
 
         if (client is null)
         {
-            logger.ClientAuthenticationFailed(credentials.ClientKey, "unknown client key");
+            var presentedKey = LogValues.PresentedClientKey(credentials.ClientKey);
+            logger.ClientAuthenticationFailed(presentedKey, "unknown client key");
             return null;
         }
 

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanAuth.Application.Clients;
@@ -6,7 +7,7 @@ public sealed class ClientCredentialsValidator : AbstractValidator<ClientCredent
 {
     public ClientCredentialsValidator()
     {
-        RuleFor(c => c.ClientKey).NotEmpty().MaximumLength(ClientCredentials.MaxLength);
+        RuleFor(c => c.ClientKey).NotEmpty().MaximumLength(ClientCredentials.MaxLength).Storable();
         RuleFor(c => c.ClientSecret).NotEmpty().MaximumLength(ClientCredentials.MaxLength);
     }
 }

@@ -84,11 +84,10 @@ internal sealed class IdentityUserAccounts(
             return new PasswordCheck(PasswordCheckStatus.Succeeded, user.Id);
         }
 
+        // Not locked out a moment ago, so a lockout now is one this wrong password started.
         await userManager.AccessFailedAsync(user);
-        var status = await userManager.IsLockedOutAsync(user)
-            ? PasswordCheckStatus.LockedOut
-            : PasswordCheckStatus.WrongPassword;
-        return new PasswordCheck(status, user.Id);
+        var lockoutStarted = await userManager.IsLockedOutAsync(user);
+        return new PasswordCheck(PasswordCheckStatus.WrongPassword, user.Id, lockoutStarted);
     }
 
     public async Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using CleanAuth.Application.Common.Security;
+using CleanAuth.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CleanAuth.Infrastructure.Security;
@@ -66,9 +67,11 @@ internal sealed class DataProtectionAccessTokenProtector(IDataProtectionProvider
         {
             payload = _protector.Unprotect(protectedBytes.AsSpan(0, written).ToArray());
         }
-        catch (CryptographicException)
+        catch (CryptographicException exception) when (!DatabaseFaults.IsDataAccessFailure(exception))
         {
-            // Forged, altered, truncated, or protected with a key this ring does not hold.
+            // Forged, altered, truncated, or protected with a key this ring does not hold. A key ring
+            // that could not be read from the database is not the token's fault: that propagates, to
+            // be answered 503 rather than 401.
             return false;
         }
 

@@ -5,8 +5,10 @@ using CleanAuth.Application.Sessions.SignOutEverywhere;
 using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Application.Users.RegisterUser;
 using CleanAuth.WebApi.Authentication;
+using CleanAuth.WebApi.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CleanAuth.WebApi.Controllers;
 
@@ -27,11 +29,16 @@ public sealed record UserResponse(Guid Id, string Username, DateTimeOffset Creat
 
 [ApiController]
 [Route("api/v1/users")]
+[RequestSizeLimit(MaxBodyBytes)]
 public sealed class UsersController(ISender sender) : ControllerBase
 {
+    /// <summary>A user name and a password, even fully escaped, fit many times over.</summary>
+    public const long MaxBodyBytes = 8 * 1024;
+
     /// <summary>Signs a user up. Any genuine app may do this; no user is signed in yet.</summary>
     [HttpPost]
     [ClientAuthorize]
+    [EnableRateLimiting(RateLimitingSetup.SignUpPolicy)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]

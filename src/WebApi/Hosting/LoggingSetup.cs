@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.AspNetCore;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -47,6 +48,13 @@ internal static class LoggingSetup
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             }
-        });
+        },
+        // The host's own logger, never the process-wide static one: several hosts in one process
+        // (tests) must not write into each other's sinks, and disposing one must not silence the rest.
+        preserveStaticLogger: true);
+
+        // Request logging would otherwise fall back to the static logger.
+        builder.Services.AddOptions<RequestLoggingOptions>()
+            .Configure<Serilog.ILogger>((options, logger) => options.Logger = logger);
     }
 }

@@ -86,7 +86,16 @@ public static class OAuthRequestReader
 
         if (contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return await ReadJsonAsync(request, cancellationToken);
+            try
+            {
+                return await ReadJsonAsync(request, cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonElement throws this for a name or value that is not valid UTF-8 or escapes an
+                // unpaired surrogate: text that cannot be turned into a string.
+                return (null, "The JSON body could not be read.");
+            }
         }
 
         return (null, "Send the parameters form-encoded (application/x-www-form-urlencoded) or as JSON.");

@@ -36,3 +36,24 @@ public sealed class CapturedLogs : ILogEventSink
         return line.ToString();
     }
 }
+
+public static class LogEventExtensions
+{
+    /// <summary>
+    /// One of CleanAuth's own events with this id. Event ids are unique per category only: the
+    /// framework's routing has its 1001 too, so the source must be ours.
+    /// </summary>
+    public static bool IsSecurityEvent(this LogEvent logEvent, int eventId) =>
+        logEvent.EventId() == eventId
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: string name }
+        && name.StartsWith("CleanAuth.", StringComparison.Ordinal);
+
+    /// <summary>The event id a Microsoft.Extensions.Logging call gave the event, or null.</summary>
+    public static int? EventId(this LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("EventId", out var value)
+        && value is StructureValue structure
+        && structure.Properties.FirstOrDefault(p => p.Name == "Id")?.Value is ScalarValue { Value: int id }
+            ? id
+            : null;
+}

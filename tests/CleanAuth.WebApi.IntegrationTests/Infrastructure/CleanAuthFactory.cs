@@ -26,6 +26,9 @@ public sealed class CleanAuthFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Https:Required", "false");
         builder.UseSetting("Logging:Console:Enabled", "false");
         builder.UseSetting("Housekeeping:Enabled", "false");
+
+        // Every test runs from one address; the rate-limit tests switch the limits on for themselves.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
         foreach (var source in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http" })
         {

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Validation;
 using CleanAuth.Domain.Notes;
 using FluentValidation;
 
@@ -7,7 +8,7 @@ public sealed class CreateNoteValidator : AbstractValidator<CreateNote>
 {
     public CreateNoteValidator()
     {
-        RuleFor(c => c.Title).NotEmpty().MaximumLength(Note.MaxTitleLength);
-        RuleFor(c => c.Body).NotNull().MaximumLength(Note.MaxBodyLength);
+        RuleFor(c => c.Title).NotEmpty().MaximumLength(Note.MaxTitleLength).Storable();
+        RuleFor(c => c.Body).NotNull().MaximumLength(Note.MaxBodyLength).Storable();
     }
 }

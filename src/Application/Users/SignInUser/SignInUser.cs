@@ -41,7 +41,7 @@ public sealed class SignInUserHandler(
         if (!check.Succeeded || check.UserId is not { } userId)
         {
             logger.SignInFailed(client.ClientKey, check.UserId, check.Status);
-            if (check.Status == PasswordCheckStatus.LockedOut && check.UserId is { } lockedOutUser)
+            if (check.LockoutStarted && check.UserId is { } lockedOutUser)
             {
                 logger.UserLockedOut(lockedOutUser);
             }
