@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Persistence;
 using CleanAuth.Application.Common.Security;
+using CleanAuth.Application.Tokens;
 using CleanAuth.Domain.Clients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -53,5 +54,29 @@ public sealed class ClientAuthenticator(
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Authenticates the client and checks that it may use <paramref name="grant"/>. On failure the
+    /// client is <c>null</c> and the refusal is the token endpoint's answer.
+    /// </summary>
+    public async Task<(ApiClient? Client, TokenGrantResult? Refusal)> AuthenticateForGrantAsync(
+        ClientCredentials credentials,
+        GrantTypes grant,
+        CancellationToken cancellationToken)
+    {
+        var client = await AuthenticateAsync(credentials, cancellationToken);
+        if (client is null)
+        {
+            return (null, TokenGrantResult.InvalidClient());
+        }
+
+        if (!client.Allows(grant))
+        {
+            logger.GrantNotAllowed(client.ClientKey, grant);
+            return (null, TokenGrantResult.GrantNotAllowed());
+        }
+
+        return (client, null);
     }
 }

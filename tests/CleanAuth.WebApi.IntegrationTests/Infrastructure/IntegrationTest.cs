@@ -6,6 +6,7 @@ using System.Text.Json;
 using CleanAuth.Application.Clients.RegisterClient;
 using CleanAuth.Application.Common.Security;
 using CleanAuth.Domain.Clients;
+using CleanAuth.WebApi.Admin;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -55,6 +56,20 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
         var created = await scope.ServiceProvider.GetRequiredService<ISender>()
             .Send(new RegisterClient(name, ClientPlatform.Android, grants, expiresAt), Cancellation);
         return new TestClient(created.Client.ClientId, created.ClientSecret);
+    }
+
+    /// <summary>Runs admin verbs as the executable would, against the test app's services.</summary>
+    protected Task<(int ExitCode, string Output, string Error)> RunAdminAsync(params string[] args) =>
+        RunAdminAsync(Factory.Services, args);
+
+    protected static async Task<(int ExitCode, string Output, string Error)> RunAdminAsync(
+        IServiceProvider services,
+        string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await new AdminCommandLine(services, output, error).RunAsync(args, Cancellation);
+        return (exitCode, output.ToString(), error.ToString());
     }
 
     protected async Task<T> SendAsync<T>(Func<ISender, ValueTask<T>> send)

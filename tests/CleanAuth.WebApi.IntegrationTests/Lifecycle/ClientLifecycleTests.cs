@@ -7,14 +7,6 @@ namespace CleanAuth.WebApi.IntegrationTests.Lifecycle;
 
 public sealed class ClientLifecycleTests(DatabaseFixture database) : IntegrationTest(database)
 {
-    private async Task<(int ExitCode, string Output, string Error)> AdminAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await new AdminCommandLine(Factory.Services, output, error).RunAsync(args, Cancellation);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private async Task<HttpStatusCode> TokenStatusAsync(TestClient client)
     {
         using var response = await PostTokenAsync([new("grant_type", "client_credentials")], Basic(client));
@@ -26,7 +18,7 @@ public sealed class ClientLifecycleTests(DatabaseFixture database) : Integration
     {
         var client = await CreateClientAsync();
 
-        var (exitCode, output, _) = await AdminAsync(
+        var (exitCode, output, _) = await RunAdminAsync(
             "clients", "rotate-secret", client.ClientId, "--grace", "7.00:00:00", "--json");
 
         exitCode.Should().Be(AdminExitCode.Success);
@@ -47,7 +39,7 @@ public sealed class ClientLifecycleTests(DatabaseFixture database) : Integration
     {
         var client = await CreateClientAsync();
 
-        var (exitCode, output, _) = await AdminAsync("clients", "rotate-secret", client.ClientId);
+        var (exitCode, output, _) = await RunAdminAsync("clients", "rotate-secret", client.ClientId);
 
         exitCode.Should().Be(AdminExitCode.Success);
         output.Should().Contain("ca_cs_").And.Contain("shown only this once");
@@ -59,7 +51,7 @@ public sealed class ClientLifecycleTests(DatabaseFixture database) : Integration
     {
         var client = await CreateClientAsync();
 
-        var (exitCode, output, _) = await AdminAsync(
+        var (exitCode, output, _) = await RunAdminAsync(
             "clients", "update", client.ClientId, "--name", "Android 5.3", "--grants", "password",
             "--expires-at", Time.GetUtcNow().AddDays(30).ToString("O"), "--json");
 
@@ -79,7 +71,7 @@ public sealed class ClientLifecycleTests(DatabaseFixture database) : Integration
         Time.Advance(TimeSpan.FromMinutes(45));
 
         var whileExpired = await StatusOfAsync("/api/v1/announcements", token);
-        await AdminAsync("clients", "update", client.ClientId, "--no-expiry");
+        await RunAdminAsync("clients", "update", client.ClientId, "--no-expiry");
 
         whileExpired.Should().Be(HttpStatusCode.Unauthorized);
         (await StatusOfAsync("/api/v1/announcements", token)).Should().Be(HttpStatusCode.Unauthorized);
@@ -91,7 +83,7 @@ public sealed class ClientLifecycleTests(DatabaseFixture database) : Integration
     [InlineData("clients", "update", "ca_ck_nobody", "--name", "x")]
     public async Task Unknown_clients_are_exit_code_2(params string[] args)
     {
-        (await AdminAsync(args)).ExitCode.Should().Be(AdminExitCode.NotFound);
+        (await RunAdminAsync(args)).ExitCode.Should().Be(AdminExitCode.NotFound);
     }
 
     [Theory]
@@ -102,7 +94,7 @@ public sealed class ClientLifecycleTests(DatabaseFixture database) : Integration
     {
         var client = await CreateClientAsync();
 
-        var (exitCode, _, error) = await AdminAsync("clients", "rotate-secret", client.ClientId, option, value);
+        var (exitCode, _, error) = await RunAdminAsync("clients", "rotate-secret", client.ClientId, option, value);
 
         exitCode.Should().Be(AdminExitCode.Usage);
         error.Should().NotBeEmpty();

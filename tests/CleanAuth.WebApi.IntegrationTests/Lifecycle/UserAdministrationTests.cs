@@ -9,14 +9,6 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
 {
     private const string Me = "/api/v1/users/me";
 
-    private async Task<(int ExitCode, string Output, string Error)> AdminAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await new AdminCommandLine(Factory.Services, output, error).RunAsync(args, Cancellation);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private async Task<HttpStatusCode> SignInStatusAsync(TestClient client, string password = StrongPassword)
     {
         using var response = await PostTokenAsync(
@@ -30,8 +22,8 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
     {
         await SignedUpUserAsync();
 
-        var list = await AdminAsync("users", "list", "--json");
-        var show = await AdminAsync("users", "show", "ALICE");
+        var list = await RunAdminAsync("users", "list", "--json");
+        var show = await RunAdminAsync("users", "show", "ALICE");
 
         list.ExitCode.Should().Be(AdminExitCode.Success);
         using var users = JsonDocument.Parse(list.Output);
@@ -46,13 +38,13 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
         var client = await SignedUpUserAsync();
         var pair = await SignInAsync(client, "alice");
 
-        (await AdminAsync("users", "deactivate", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
+        (await RunAdminAsync("users", "deactivate", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
 
         (await StatusOfAsync(Me, pair.AccessToken)).Should().Be(HttpStatusCode.Unauthorized);
         (await SignInStatusAsync(client)).Should().Be(HttpStatusCode.BadRequest);
 
         Time.Advance(TimeSpan.FromSeconds(1));
-        (await AdminAsync("users", "activate", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
+        (await RunAdminAsync("users", "activate", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
 
         (await SignInStatusAsync(client)).Should().Be(HttpStatusCode.OK);
         (await StatusOfAsync(Me, pair.AccessToken)).Should().Be(HttpStatusCode.Unauthorized);
@@ -69,7 +61,7 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
 
         (await SignInStatusAsync(client)).Should().Be(HttpStatusCode.BadRequest);
 
-        (await AdminAsync("users", "unlock", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
+        (await RunAdminAsync("users", "unlock", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
 
         (await SignInStatusAsync(client)).Should().Be(HttpStatusCode.OK);
     }
@@ -80,7 +72,7 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
         var client = await SignedUpUserAsync();
         var pair = await SignInAsync(client, "alice");
 
-        var (exitCode, output, _) = await AdminAsync("users", "reset-password", "alice", "--json");
+        var (exitCode, output, _) = await RunAdminAsync("users", "reset-password", "alice", "--json");
 
         exitCode.Should().Be(AdminExitCode.Success);
         using var reset = JsonDocument.Parse(output);
@@ -102,7 +94,7 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
         var client = await SignedUpUserAsync();
         var pair = await SignInAsync(client, "alice");
 
-        (await AdminAsync("users", "delete", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
+        (await RunAdminAsync("users", "delete", "alice")).ExitCode.Should().Be(AdminExitCode.Success);
         await SignedUpUserAsync("alice", client);
 
         (await StatusOfAsync(Me, pair.AccessToken)).Should().Be(HttpStatusCode.Unauthorized);
@@ -120,7 +112,7 @@ public sealed class UserAdministrationTests(DatabaseFixture database) : Integrat
     [InlineData("delete")]
     public async Task Unknown_users_are_exit_code_2(string verb)
     {
-        var (exitCode, _, error) = await AdminAsync("users", verb, "nobody");
+        var (exitCode, _, error) = await RunAdminAsync("users", verb, "nobody");
 
         exitCode.Should().Be(AdminExitCode.NotFound);
         error.Should().Contain("users list");

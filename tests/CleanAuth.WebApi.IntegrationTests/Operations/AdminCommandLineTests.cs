@@ -6,18 +6,10 @@ namespace CleanAuth.WebApi.IntegrationTests.Operations;
 
 public sealed class AdminCommandLineTests(DatabaseFixture database) : IntegrationTest(database)
 {
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await new AdminCommandLine(Factory.Services, output, error).RunAsync(args, Cancellation);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Create_with_json_prints_one_document_with_the_secret_and_the_secret_works()
     {
-        var (exitCode, output, _) = await RunAsync(
+        var (exitCode, output, _) = await RunAdminAsync(
             "clients", "create", "--name", "iOS 3.1", "--platform", "ios", "--grants", "client_credentials", "--json");
 
         exitCode.Should().Be(AdminExitCode.Success);
@@ -41,10 +33,10 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
     {
         var client = await CreateClientAsync();
 
-        var list = await RunAsync("clients", "list");
-        var listJson = await RunAsync("clients", "list", "--json");
-        var show = await RunAsync("clients", "show", client.ClientId);
-        var showJson = await RunAsync("clients", "show", client.ClientId, "--json");
+        var list = await RunAdminAsync("clients", "list");
+        var listJson = await RunAdminAsync("clients", "list", "--json");
+        var show = await RunAdminAsync("clients", "show", client.ClientId);
+        var showJson = await RunAdminAsync("clients", "show", client.ClientId, "--json");
 
         foreach (var (exitCode, output, _) in new[] { list, listJson, show, showJson })
         {
@@ -64,9 +56,9 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
     {
         var client = await CreateClientAsync();
 
-        var deactivated = await RunAsync("clients", "deactivate", client.ClientId);
-        var shown = await RunAsync("clients", "show", client.ClientId, "--json");
-        var activated = await RunAsync("clients", "activate", client.ClientId);
+        var deactivated = await RunAdminAsync("clients", "deactivate", client.ClientId);
+        var shown = await RunAdminAsync("clients", "show", client.ClientId, "--json");
+        var activated = await RunAdminAsync("clients", "activate", client.ClientId);
 
         deactivated.ExitCode.Should().Be(AdminExitCode.Success);
         JsonDocument.Parse(shown.Output).RootElement.GetProperty("active").GetBoolean().Should().BeFalse();
@@ -79,7 +71,7 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
     [InlineData("activate")]
     public async Task An_unknown_client_is_exit_code_2_with_advice(string verb)
     {
-        var (exitCode, _, error) = await RunAsync("clients", verb, "ca_ck_nobody");
+        var (exitCode, _, error) = await RunAdminAsync("clients", verb, "ca_ck_nobody");
 
         exitCode.Should().Be(AdminExitCode.NotFound);
         error.Should().Contain("clients list");
@@ -93,7 +85,7 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
     [InlineData("clients", "frobnicate")]
     public async Task Wrong_arguments_give_a_message_and_a_non_zero_exit(params string[] args)
     {
-        var (exitCode, _, error) = await RunAsync(args);
+        var (exitCode, _, error) = await RunAdminAsync(args);
 
         exitCode.Should().NotBe(AdminExitCode.Success);
         error.Should().NotBeEmpty();
@@ -102,7 +94,7 @@ public sealed class AdminCommandLineTests(DatabaseFixture database) : Integratio
     [Fact]
     public async Task Migrate_reports_an_up_to_date_database()
     {
-        var (exitCode, output, _) = await RunAsync("migrate");
+        var (exitCode, output, _) = await RunAdminAsync("migrate");
 
         exitCode.Should().Be(AdminExitCode.Success);
         output.Should().Contain("up to date");

@@ -20,7 +20,7 @@ public sealed class AdminCommandLineUsabilityTests(DatabaseFixture database) : I
     [InlineData("clients", "activate", "--help")]
     public async Task Every_verb_has_help(params string[] args)
     {
-        var (exitCode, output, _) = await RunAsync(Factory.Services, args);
+        var (exitCode, output, _) = await RunAdminAsync(Factory.Services, args);
 
         exitCode.Should().Be(AdminExitCode.Success);
         output.Should().Contain("Usage:");
@@ -31,7 +31,7 @@ public sealed class AdminCommandLineUsabilityTests(DatabaseFixture database) : I
     {
         string[] args = ["clinets", "list"];
 
-        var (exitCode, _, error) = await RunAsync(Factory.Services, args);
+        var (exitCode, _, error) = await RunAdminAsync(Factory.Services, args);
 
         AdminCommandLine.Handles(args).Should().BeTrue();
         exitCode.Should().Be(AdminExitCode.Usage);
@@ -50,7 +50,7 @@ public sealed class AdminCommandLineUsabilityTests(DatabaseFixture database) : I
     [InlineData("--expires-at:", "--name", "x", "--platform", "web", "--expires-at", "2001-01-01")]
     public async Task A_refused_value_names_its_option_without_a_stack_trace(string says, params string[] options)
     {
-        var (exitCode, _, error) = await RunAsync(Factory.Services, ["clients", "create", .. options]);
+        var (exitCode, _, error) = await RunAdminAsync(Factory.Services, ["clients", "create", .. options]);
 
         exitCode.Should().Be(AdminExitCode.Usage);
         error.Should().StartWith(says).And.NotContain("   at ");
@@ -63,7 +63,7 @@ public sealed class AdminCommandLineUsabilityTests(DatabaseFixture database) : I
     {
         var client = await CreateClientAsync();
 
-        var (exitCode, output, _) = await RunAsync(Factory.Services, ["clients", verb, client.ClientId, "--json"]);
+        var (exitCode, output, _) = await RunAdminAsync(Factory.Services, ["clients", verb, client.ClientId, "--json"]);
 
         exitCode.Should().Be(AdminExitCode.Success);
         using var document = JsonDocument.Parse(output);
@@ -80,21 +80,11 @@ public sealed class AdminCommandLineUsabilityTests(DatabaseFixture database) : I
             "ConnectionStrings:Default",
             $"Host=127.0.0.1;Port={ClosedPort()};Database=none;Username=none;Password=none;Timeout=3"));
 
-        var (exitCode, output, error) = await RunAsync(unreachable.Services, args);
+        var (exitCode, output, error) = await RunAdminAsync(unreachable.Services, args);
 
         exitCode.Should().Be(AdminExitCode.DatabaseUnavailable);
         output.Should().BeEmpty();
         error.Should().Contain("ConnectionStrings__Default");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        IServiceProvider services,
-        string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await new AdminCommandLine(services, output, error).RunAsync(args, Cancellation);
-        return (exitCode, output.ToString(), error.ToString());
     }
 
     private static int ClosedPort()

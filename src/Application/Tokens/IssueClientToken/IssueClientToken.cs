@@ -18,16 +18,13 @@ public sealed class IssueClientTokenHandler(
 {
     public async ValueTask<TokenGrantResult> Handle(IssueClientToken command, CancellationToken cancellationToken)
     {
-        var client = await clientAuthenticator.AuthenticateAsync(command.Client, cancellationToken);
+        var (client, refusal) = await clientAuthenticator.AuthenticateForGrantAsync(
+            command.Client,
+            GrantTypes.ClientCredentials,
+            cancellationToken);
         if (client is null)
         {
-            return TokenGrantResult.InvalidClient();
-        }
-
-        if (!client.Allows(GrantTypes.ClientCredentials))
-        {
-            logger.GrantNotAllowed(client.ClientKey, GrantTypes.ClientCredentials);
-            return TokenGrantResult.GrantNotAllowed();
+            return refusal!;
         }
 
         var token = await tokenIssuer.IssueClientTokenAsync(client, cancellationToken);

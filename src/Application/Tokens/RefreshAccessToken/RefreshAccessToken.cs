@@ -36,17 +36,14 @@ public sealed class RefreshAccessTokenHandler(
 {
     public async ValueTask<TokenGrantResult> Handle(RefreshAccessToken command, CancellationToken cancellationToken)
     {
-        var client = await clientAuthenticator.AuthenticateAsync(command.Client, cancellationToken);
+        // Refresh tokens come from signing users in, so refreshing belongs to the same grant.
+        var (client, refusal) = await clientAuthenticator.AuthenticateForGrantAsync(
+            command.Client,
+            GrantTypes.Password,
+            cancellationToken);
         if (client is null)
         {
-            return TokenGrantResult.InvalidClient();
-        }
-
-        // Refresh tokens come from signing users in, so refreshing belongs to the same grant.
-        if (!client.Allows(GrantTypes.Password))
-        {
-            logger.GrantNotAllowed(client.ClientKey, GrantTypes.Password);
-            return TokenGrantResult.GrantNotAllowed();
+            return refusal!;
         }
 
         var stored = await db.FindRefreshTokenAsync(secretHasher, command.RefreshToken, cancellationToken);

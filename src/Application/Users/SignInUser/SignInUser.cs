@@ -25,16 +25,13 @@ public sealed class SignInUserHandler(
 {
     public async ValueTask<TokenGrantResult> Handle(SignInUser command, CancellationToken cancellationToken)
     {
-        var client = await clientAuthenticator.AuthenticateAsync(command.Client, cancellationToken);
+        var (client, refusal) = await clientAuthenticator.AuthenticateForGrantAsync(
+            command.Client,
+            GrantTypes.Password,
+            cancellationToken);
         if (client is null)
         {
-            return TokenGrantResult.InvalidClient();
-        }
-
-        if (!client.Allows(GrantTypes.Password))
-        {
-            logger.GrantNotAllowed(client.ClientKey, GrantTypes.Password);
-            return TokenGrantResult.GrantNotAllowed();
+            return refusal!;
         }
 
         var check = await userAccounts.CheckPasswordAsync(command.Username, command.Password, cancellationToken);
