@@ -62,6 +62,13 @@ internal sealed class DataProtectionAccessTokenProtector(IDataProtectionProvider
             return false;
         }
 
+        // One spelling per token: padding, or stray bits in the last character, would decode to the
+        // same bytes from another text, and a token's text must identify it.
+        if (!encoded.SequenceEqual(Base64Url.EncodeToString(protectedBytes.AsSpan(0, written))))
+        {
+            return false;
+        }
+
         byte[] payload;
         try
         {

@@ -3,6 +3,7 @@ using CleanAuth.WebApi.OAuth;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,14 @@ public static class RequestLimits
         // A field sent twice is refused rather than silently taking the last value, as the token
         // endpoint does for its parameters: a proxy or log that read the first must not be misled.
         services.Configure<JsonOptions>(json => json.JsonSerializerOptions.AllowDuplicateProperties = false);
+
+        // The jQuery-style value providers throw on a form field or query key with an unclosed '[',
+        // which made any such request a 500. Nothing here binds jQuery-style names.
+        services.Configure<MvcOptions>(mvc =>
+        {
+            mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            mvc.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+        });
 
         return services;
     }

@@ -39,6 +39,8 @@ public sealed class MalformedRequestTests(DatabaseFixture database) : Integratio
         { "{\"grant_type\":\"client_credentials\"", "application/json; charset=utf-16" },
         { "grant_type=client_credentials", "application/x-www-form-urlencoded; charset=no-such-charset" },
         { "grant_type=client_credentials", "multipart/form-data; boundary=x" },
+        { "grant_type=client_credentials&a[b=1", "application/x-www-form-urlencoded" },
+        { "grant_type=client_credentials&a]b[=1&[=2", "application/x-www-form-urlencoded" },
         { "grant_type=client_credentials", null },
     };
 
@@ -51,6 +53,19 @@ public sealed class MalformedRequestTests(DatabaseFixture database) : Integratio
         ((int)response.StatusCode).Should().BeOneOf(400, 401);
         (await ReadJsonAsync(response)).GetProperty("error").GetString()
             .Should().BeOneOf("invalid_request", "invalid_client");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/notes?a[b=1")]
+    [InlineData("/api/v1/notes?[=1&]=2")]
+    [InlineData("/api/v1/users/me?x[y][=z")]
+    public async Task Query_keys_with_unbalanced_brackets_are_not_a_fault(string path)
+    {
+        var (_, userToken) = await SignedInUserAsync();
+
+        using var response = await GetAsync(path, userToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -135,4 +135,18 @@ public sealed class MalformedBearerHeaderTests(DatabaseFixture database) : Integ
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().Should().StartWith("Bearer error=\"invalid_token\"");
     }
+
+    [Theory]
+    [InlineData("=")]
+    [InlineData("==")]
+    public async Task A_genuine_token_spelled_another_way_is_refused(string padding)
+    {
+        var token = await GetClientTokenAsync(await CreateClientAsync());
+
+        using var genuine = await GetAsync("/api/v1/announcements", token);
+        using var padded = await GetAsync("/api/v1/announcements", token + padding);
+
+        genuine.StatusCode.Should().Be(HttpStatusCode.OK);
+        padded.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }

@@ -152,7 +152,8 @@ public sealed class DatabaseOutageTests(OutageFixture outage) : IAsyncDisposable
         var body = await response.Content.ReadAsStringAsync(Cancellation);
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, $"{what} answered {body}");
-        response.Headers.RetryAfter?.Delta.Should().BePositive(what);
+        response.Headers.RetryAfter.Should().NotBeNull(what);
+        response.Headers.RetryAfter!.Delta.Should().BePositive(what);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", what);
         return body;
     }
