@@ -81,13 +81,39 @@ internal sealed class IdentityUserAccounts(
         if (await userManager.CheckPasswordAsync(user, password))
         {
             await userManager.ResetAccessFailedCountAsync(user);
+
+            // Whatever a concurrent sign-in changed on this row is not this request's to save: the
+            // token records are saved next, and must not carry a stale user update with them.
+            db.Entry(user).State = EntityState.Detached;
             return new PasswordCheck(PasswordCheckStatus.Succeeded, user.Id);
         }
 
         // Not locked out a moment ago, so a lockout now is one this wrong password started.
-        await userManager.AccessFailedAsync(user);
+        await CountFailureAsync(user);
         var lockoutStarted = await userManager.IsLockedOutAsync(user);
+        db.Entry(user).State = EntityState.Detached;
         return new PasswordCheck(PasswordCheckStatus.WrongPassword, user.Id, lockoutStarted);
+    }
+
+    /// <summary>
+    /// Counts a wrong password. Identity saves with an optimistic concurrency check, so parallel
+    /// guesses would lose each other's counts and never reach the lockout; a lost race is retried
+    /// on the fresh row until the failure is counted.
+    /// </summary>
+    private async Task CountFailureAsync(ApplicationUser user)
+    {
+        const int MaxAttempts = 20;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if ((await userManager.AccessFailedAsync(user)).Succeeded)
+            {
+                return;
+            }
+
+            await db.Entry(user).ReloadAsync();
+        }
+
+        throw new InvalidOperationException($"Could not count a failed sign-in of user {user.Id}.");
     }
 
     public async Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
@@ -140,27 +166,38 @@ internal sealed class IdentityUserAccounts(
         EnsureSucceeded(await userManager.AddPasswordAsync(user, newPassword));
     }
 
+    // These two write their columns directly: parallel sign-outs must all succeed, not lose an
+    // optimistic-concurrency race on the user row and fail.
     public async Task RevokeTokensAsync(
         Guid userId,
         DateTimeOffset now,
         bool? active,
         CancellationToken cancellationToken)
     {
-        var user = await RequireAsync(userId);
-        user.TokensRevokedAt = now;
-        if (active is { } isActive)
-        {
-            user.IsActive = isActive;
-        }
-
-        EnsureSucceeded(await userManager.UpdateAsync(user));
+        var updated = await db.Users
+            .Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(u => u.TokensRevokedAt, now)
+                    .SetProperty(u => u.IsActive, u => active ?? u.IsActive),
+                cancellationToken);
+        EnsureFound(updated, userId);
     }
 
     public async Task SetActiveAsync(Guid userId, bool active, CancellationToken cancellationToken)
     {
-        var user = await RequireAsync(userId);
-        user.IsActive = active;
-        EnsureSucceeded(await userManager.UpdateAsync(user));
+        var updated = await db.Users
+            .Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.IsActive, active), cancellationToken);
+        EnsureFound(updated, userId);
+    }
+
+    private static void EnsureFound(int updated, Guid userId)
+    {
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"User {userId} does not exist.");
+        }
     }
 
     public async Task UnlockAsync(Guid userId, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace CleanAuth.Infrastructure.Security;
 
 internal sealed class CredentialGenerator : ICredentialGenerator
 {
-    // No 0/O or 1/l/I: one-time passwords are read out and typed by people.
+    // No 0/O or 1/l/I: temporary passwords are read out and typed by people.
     private const string ReadableCharacters = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public string NewClientKey() =>

@@ -150,7 +150,7 @@ internal sealed class UserCommands(AdminConsole console, TimeProvider timeProvid
         var json = AdminConsole.JsonOption();
         var command = new Command(
             "reset-password",
-            "Set a one-time password, print it once, and end every session of the user.")
+            "Set a temporary password, print it once, and end every session of the user.")
         {
             userName, json,
         };

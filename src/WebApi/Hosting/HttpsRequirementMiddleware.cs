@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CleanAuth.WebApi.OAuth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,7 @@ public sealed class HttpsOptions
 /// </summary>
 internal sealed class HttpsRequirementMiddleware(
     RequestDelegate next,
-    IOptions<HttpsOptions> options,
-    IProblemDetailsService problemDetailsService)
+    IOptions<HttpsOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -42,15 +42,16 @@ internal sealed class HttpsRequirementMiddleware(
             return;
         }
 
-        await problemDetailsService.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
+        // Written directly: the problem-details writers stay silent for some endpoints (those that
+        // declare other bodies), and this answer must always say what is wrong.
+        await context.Response.WriteAsJsonAsync(
+            new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "HTTPS required",
                 Detail = detail,
             },
-        });
+            (JsonSerializerOptions?)null,
+            "application/problem+json");
     }
 }

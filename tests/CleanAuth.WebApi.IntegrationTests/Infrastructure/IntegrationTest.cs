@@ -58,6 +58,27 @@ public abstract class IntegrationTest(DatabaseFixture database) : IAsyncLifetime
         return new TestClient(created.Client.ClientId, created.ClientSecret);
     }
 
+    /// <summary>
+    /// Another app instance on the same database. Instances share one wall clock, so both fake
+    /// clocks are brought to the later of their two times.
+    /// </summary>
+    protected CleanAuthFactory NewInstance()
+    {
+        var instance = new CleanAuthFactory(Database.ConnectionString);
+        var now = Time.GetUtcNow() > instance.Time.GetUtcNow() ? Time.GetUtcNow() : instance.Time.GetUtcNow();
+        if (Time.GetUtcNow() < now)
+        {
+            Time.SetUtcNow(now);
+        }
+
+        if (instance.Time.GetUtcNow() < now)
+        {
+            instance.Time.SetUtcNow(now);
+        }
+
+        return instance;
+    }
+
     /// <summary>Runs admin verbs as the executable would, against the test app's services.</summary>
     protected Task<(int ExitCode, string Output, string Error)> RunAdminAsync(params string[] args) =>
         RunAdminAsync(Factory.Services, args);

@@ -131,4 +131,18 @@ public sealed class SessionTests(DatabaseFixture database) : IntegrationTest(dat
         using var refresh = await RefreshAsync(client, pair.RefreshToken);
         refresh.StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Signing_out_everywhere_in_parallel_never_fails()
+    {
+        var client = await SignedUpUserAsync();
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SignInAsync(client, "alice")));
+
+        var responses = await Task.WhenAll(sessions.Select(session =>
+            SendAsUserAsync(HttpMethod.Delete, "/api/v1/users/me/sessions", session.AccessToken)));
+
+        responses.Should().OnlyContain(r =>
+            r.StatusCode == HttpStatusCode.NoContent || r.StatusCode == HttpStatusCode.Unauthorized);
+        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.NoContent);
+    }
 }

@@ -125,4 +125,35 @@ public sealed class PasswordGrantTests(DatabaseFixture database) : IntegrationTe
         right.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ReadJsonAsync(right)).GetProperty("error").GetString().Should().Be("invalid_grant");
     }
+
+    [Fact]
+    public async Task Wrong_passwords_sent_in_parallel_are_all_counted_and_lock_the_account()
+    {
+        var client = await ClientWithUserAsync();
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => PostTokenAsync(
+            [new("grant_type", "password"), new("username", "alice"), new("password", $"wrong guess {i}")],
+            Basic(client))));
+        using var right = await PostTokenAsync(
+            [new("grant_type", "password"), new("username", "alice"), new("password", StrongPassword)],
+            Basic(client));
+
+        guesses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.BadRequest);
+        right.StatusCode.Should().Be(HttpStatusCode.BadRequest, "twelve wrong passwords must lock the account");
+    }
+
+    [Fact]
+    public async Task Parallel_sign_ins_of_one_user_all_succeed()
+    {
+        var client = await ClientWithUserAsync();
+        using var wrong = await PostTokenAsync(
+            [new("grant_type", "password"), new("username", "alice"), new("password", "one wrong guess")],
+            Basic(client));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostTokenAsync(
+            [new("grant_type", "password"), new("username", "alice"), new("password", StrongPassword)],
+            Basic(client))));
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(status => status == HttpStatusCode.OK);
+    }
 }

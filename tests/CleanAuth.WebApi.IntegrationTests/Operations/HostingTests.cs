@@ -59,12 +59,15 @@ public sealed class HostingTests(DatabaseFixture database) : IntegrationTest(dat
         using var health = await http.GetAsync("/health/live", Cancellation);
 
         using var notes = await http.GetAsync("/api/v1/notes", Cancellation);
+        using var metadata = await http.GetAsync("/.well-known/oauth-authorization-server", Cancellation);
 
         token.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         token.Headers.Location.Should().BeNull();
         (await ReadJsonAsync(token)).GetProperty("error").GetString().Should().Be("invalid_request");
         notes.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ReadJsonAsync(notes)).GetProperty("title").GetString().Should().Be("HTTPS required");
+        metadata.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ReadJsonAsync(metadata)).GetProperty("title").GetString().Should().Be("HTTPS required");
         health.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

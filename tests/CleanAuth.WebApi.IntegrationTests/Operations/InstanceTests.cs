@@ -87,7 +87,7 @@ public sealed class InstanceTests(DatabaseFixture database) : IntegrationTest(da
     public async Task A_client_switched_off_through_one_instance_is_refused_by_the_other()
     {
         var client = await CreateClientAsync();
-        await using var other = new CleanAuthFactory(Database.ConnectionString);
+        await using var other = NewInstance();
         using var otherHttp = other.CreateClient();
         var token = await TokenAsync(otherHttp, client, "grant_type", "client_credentials");
         Time.Advance(TimeSpan.FromSeconds(1));

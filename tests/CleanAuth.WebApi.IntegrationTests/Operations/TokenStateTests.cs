@@ -47,7 +47,7 @@ public sealed class TokenStateTests(DatabaseFixture database) : IntegrationTest(
     {
         var (client, userToken) = await SignedInUserAsync();
         var clientToken = await GetClientTokenAsync(client);
-        await using var second = new CleanAuthFactory(Database.ConnectionString);
+        await using var second = NewInstance();
         using var secondHttp = second.CreateClient();
 
         (await StatusAtAsync(secondHttp, "/api/v1/users/me", userToken)).Should().Be(HttpStatusCode.OK);

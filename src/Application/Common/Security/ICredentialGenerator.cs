@@ -9,6 +9,6 @@ public interface ICredentialGenerator
 
     string NewRefreshToken();
 
-    /// <summary>A one-time password for an administrator's password reset.</summary>
+    /// <summary>A temporary password for an administrator's password reset.</summary>
     string NewOneTimePassword();
 }

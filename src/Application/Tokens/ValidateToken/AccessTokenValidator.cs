@@ -3,6 +3,7 @@ using CleanAuth.Application.Common.Security;
 using CleanAuth.Domain.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Application.Tokens.ValidateToken;
 
@@ -20,6 +21,7 @@ public sealed class AccessTokenValidator(
     IAccessTokenProtector tokenProtector,
     ITokenStateCache tokenState,
     IServiceScopeFactory scopeFactory,
+    IOptions<TokenOptions> tokenOptions,
     TimeProvider timeProvider,
     ILogger<AccessTokenValidator> logger)
 {
@@ -35,6 +37,16 @@ public sealed class AccessTokenValidator(
         if (now >= content.ExpiresAt)
         {
             return Reject(TokenRejection.Expired, content.TokenId, "expired");
+        }
+
+        // This server never issues a token for longer than its configured lifetimes; a longer one
+        // can only come from someone holding the key ring, so it is not honoured.
+        var longestLifetime = tokenOptions.Value.ClientTokenLifetime > tokenOptions.Value.AccessTokenLifetime
+            ? tokenOptions.Value.ClientTokenLifetime
+            : tokenOptions.Value.AccessTokenLifetime;
+        if (content.ExpiresAt - content.IssuedAt > longestLifetime || content.IssuedAt > now.AddMinutes(5))
+        {
+            return Reject(TokenRejection.Invalid, content.TokenId, "lifetime longer than this server issues");
         }
 
         if (tokenState.TryGetCurrent(out var snapshot) && ValidateInMemory(snapshot, content, now) is { } verdict)

@@ -22,7 +22,7 @@ public sealed record ChangeUserStatus(string UserName, bool Active) : ICommand<U
 /// <summary>Ends a lockout after wrong passwords.</summary>
 public sealed record UnlockUser(string UserName) : ICommand<UserAccount?>;
 
-/// <summary>Sets a one-time password and ends every session; the password is shown once.</summary>
+/// <summary>Sets a temporary password and ends every session; the password is shown once.</summary>
 public sealed record ResetUserPassword(string UserName) : ICommand<string?>, IChangesTokenState;
 
 /// <summary>
