@@ -39,8 +39,9 @@ internal sealed class TokenEndpointOperationTransformer : IOpenApiOperationTrans
         operation.Description = """
             `client_credentials` gives a client token; `password` signs a user in and gives a user token
             bound to the client, with a refresh token; `refresh_token` trades that refresh token, once,
-            for the session's next pair (presenting a used one ends the session). Authenticate the client by HTTP Basic (client_secret_basic) or with
-            `client_id` and `client_secret` in the body (client_secret_post), never both. The body is
+            for the session's next pair (presenting a used one ends the session). Authenticate the
+            client by HTTP Basic (client_secret_basic) or with `client_id` and `client_secret` in the
+            body (client_secret_post), never both. The body is
             form-encoded (standard) or a flat JSON object of strings; parameters may not repeat, and an
             empty value counts as absent. Responses are never cached (`Cache-Control: no-store`).
             """;

@@ -228,7 +228,9 @@ public sealed class DatabaseOutageTests(OutageFixture outage) : IAsyncDisposable
         bodies.Should().NotContain(body => secrets.Any(secret => body.Contains(secret, StringComparison.Ordinal)));
         app.Logs.RenderedLines().Should().NotContain(line =>
             secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
-        app.Logs.Events.Should().Contain(e => e.IsSecurityEvent(1200), "outage answers are logged as DatabaseUnavailable");
+        app.Logs.Events.Should().Contain(
+            e => e.IsSecurityEvent(1200),
+            "outage answers are logged as DatabaseUnavailable");
     }
 
     [Fact]

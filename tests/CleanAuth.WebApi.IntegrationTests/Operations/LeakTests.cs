@@ -169,7 +169,8 @@ public sealed class LeakTests(DatabaseFixture database) : IntegrationTest(databa
 
         var lines = Factory.Logs.RenderedLines().ToList();
         lines.Should().Contain(line => line.Contains("Answered 500", StringComparison.Ordinal));
-        lines.Should().Contain(line => line.StartsWith("HTTP \"POST\" \"/oauth/token\" responded 429", StringComparison.Ordinal));
+        lines.Should().Contain(line =>
+            line.StartsWith("HTTP \"POST\" \"/oauth/token\" responded 429", StringComparison.Ordinal));
         var leaks = lines.Where(line => secrets.Any(s => line.Contains(s, StringComparison.Ordinal))).ToList();
         leaks.Should().BeEmpty();
 
