@@ -69,8 +69,24 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task ResetAsync()
     {
-        await using var connection = await OpenAsync();
-        await _respawner!.ResetAsync(connection);
+        // A write still finishing from the previous test (a parallel request that lost its race)
+        // can deadlock with the reset's deletes; PostgreSQL then cancels one side, and the reset
+        // is simply run again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await OpenAsync();
+                await _respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected
+                && attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
+
         Factory.Logs.Clear();
     }
 
