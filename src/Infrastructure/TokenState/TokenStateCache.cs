@@ -93,9 +93,10 @@ internal sealed partial class TokenStateCache(
     {
         using var document = JsonDocument.Parse(payload);
         var change = document.RootElement;
+        var kind = change.GetProperty("k").GetString();
         var id = change.GetProperty("id").GetGuid();
 
-        if (change.GetProperty("k").GetString() == "b")
+        if (kind == "b")
         {
             if (_barriers.TryGetValue(id, out var barrier))
             {
@@ -110,7 +111,7 @@ internal sealed partial class TokenStateCache(
             return;
         }
 
-        switch (change.GetProperty("k").GetString())
+        switch (kind)
         {
             case "t":
                 snapshot.RevokeToken(id, change.GetProperty("until").GetDateTimeOffset());
